@@ -1,0 +1,85 @@
+"""Template tags for navigation, the language switcher and structured data."""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.safestring import mark_safe
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+
+def _home_for_locale(request, locale):
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = site.root_page
+    return root.get_translation_or_none(locale) if root.locale_id != locale.id else root
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation(context):
+    """Pages shown in the main menu: live children of this language's home page with show_in_menus."""
+    request = context["request"]
+    locale = Locale.get_active()
+    home = _home_for_locale(request, locale)
+    if home is None:
+        return []
+    return list(home.get_children().live().public().in_menu().specific().only("title", "url_path"))
+
+
+@register.simple_tag(takes_context=True)
+def home_page(context):
+    """The home page of the active language."""
+    return _home_for_locale(context["request"], Locale.get_active())
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One entry per language: the translated page if there is one, else that language's home page."""
+    request = context["request"]
+    page = context.get("page")
+    active = translation.get_language()
+    links = []
+    for code, name in settings.LANGUAGES:
+        locale = Locale.objects.filter(language_code=code).first()
+        url = None
+        if locale is not None and isinstance(page, Page):
+            translated = page.get_translation_or_none(locale)
+            if translated is not None and translated.live:
+                url = translated.get_url(request)
+        if url is None and locale is not None and not isinstance(page, Page):
+            url = translate_url(request.get_full_path(), code)
+        if url is None and locale is not None:
+            home = _home_for_locale(request, locale)
+            url = home.get_url(request) if home else f"/{code}/"
+        links.append({"code": code, "name": name, "url": url, "active": code == active})
+    return links
+
+
+@register.filter
+def localized(obj):
+    """The instance in the active language (taxonomies, pages), falling back to the original."""
+    return getattr(obj, "localized", obj)
+
+
+@register.simple_tag
+def json_ld(data):
+    """Render a dict as a JSON-LD script element, safe against closing the script early."""
+    payload = json.dumps(data, ensure_ascii=False, default=str).replace("</", "<\\/")
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308
+
+
+@register.simple_tag
+def nav_current(item, page):
+    """aria-current value for a menu item: 'page' for the page itself, 'true' for its section."""
+    if not isinstance(page, Page):
+        return ""
+    if item.pk == page.pk:
+        return "page"
+    if page.url_path.startswith(item.url_path):
+        return "true"
+    return ""

@@ -1,0 +1,128 @@
+"""The expert pool: people Macher:innen can ask, reached only through a form."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import RICH_TEXT_FEATURES
+from home.models import BasePage
+
+
+class ExpertAvailability(models.TextChoices):
+    AVAILABLE = "available", _("Verfügbar")
+    LIMITED = "limited", _("Eingeschränkt verfügbar")
+    UNAVAILABLE = "unavailable", _("Derzeit nicht verfügbar")
+
+
+class Expert(TranslatableMixin, index.Indexed, ClusterableModel):
+    """A member of the expert pool. No e-mail address is ever published."""
+
+    name = models.CharField(_("Name"), max_length=160)
+    slug = models.SlugField(_("Kurzname"), max_length=80)
+    photo = models.ForeignKey(
+        "home.CustomImage",
+        verbose_name=_("Foto"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    organisation = models.CharField(_("Organisation"), max_length=200, blank=True)
+    position = models.CharField(_("Funktion"), max_length=200, blank=True)
+    expertise = ParentalManyToManyField(
+        "projects.Competency", verbose_name=_("Fachgebiete"), blank=True, related_name="experts"
+    )
+    languages = models.CharField(
+        _("Sprachen"), max_length=200, default="Deutsch", help_text=_("Kommagetrennt")
+    )
+    bio = RichTextField(_("Kurzbiografie"), features=RICH_TEXT_FEATURES)
+    availability = models.CharField(
+        _("Verfügbarkeit"),
+        max_length=12,
+        choices=ExpertAvailability.choices,
+        default=ExpertAvailability.AVAILABLE,
+    )
+    contact_email = models.EmailField(
+        _("E-Mail für Anfragen"),
+        blank=True,
+        help_text=_("Wird nie veröffentlicht; Anfragen leitet das Team weiter."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("slug")]),
+        FieldPanel("photo"),
+        FieldRowPanel([FieldPanel("organisation"), FieldPanel("position")]),
+        FieldPanel("expertise"),
+        FieldRowPanel([FieldPanel("languages"), FieldPanel("availability")]),
+        FieldPanel("bio"),
+        FieldPanel("contact_email"),
+    ]
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.AutocompleteField("name"),
+        index.SearchField("organisation"),
+        index.SearchField("bio"),
+    ]
+    translatable_fields = [
+        SynchronizedField("name"),
+        SynchronizedField("slug"),
+        SynchronizedField("photo"),
+        SynchronizedField("organisation"),
+        TranslatableField("position"),
+        SynchronizedField("expertise"),
+        TranslatableField("languages"),
+        TranslatableField("bio"),
+        SynchronizedField("availability"),
+        SynchronizedField("contact_email"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("Expert:in")
+        verbose_name_plural = _("Expert:innen")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_expert_slug_per_locale")
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def language_list(self):
+        return [lang.strip() for lang in self.languages.split(",") if lang.strip()]
+
+
+class ExpertIndexPage(RoutablePageMixin, BasePage):
+    """The expert pool: a filterable list and one page per expert with a contact form."""
+
+    intro = RichTextField(_("Einleitung"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
+
+    parent_page_types = ["home.HomePage", "learning.LearningIndexPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Expert:innenpool")
+        verbose_name_plural = _("Expert:innenpools")
+
+    @path("")
+    def index_route(self, request):
+        from learning.views import expert_list
+
+        return expert_list(request, self)
+
+    @path("<slug:slug>/")
+    def expert_route(self, request, slug):
+        from learning.views import expert_detail
+
+        return expert_detail(request, self, slug)

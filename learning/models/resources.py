@@ -1,0 +1,132 @@
+"""On-demand learning resources; some are only for signed-in Macher:innen."""
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import PageViewRestriction
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
+from home.models import BasePage
+
+
+class ResourceFormat(models.TextChoices):
+    ARTICLE = "article", _("Artikel")
+    VIDEO = "video", _("Video")
+    WORKSHEET = "worksheet", _("Arbeitsblatt")
+    COURSE_MODULE = "course_module", _("Kursmodul")
+    FURTHER_READING = "further_reading", _("Weiterführende Links")
+
+
+class ResourceLevel(models.TextChoices):
+    INTRO = "intro", _("Einstieg")
+    ADVANCED = "advanced", _("Vertiefung")
+    EXPERT = "expert", _("Expertise")
+
+
+class LearningIndexPage(BasePage):
+    """The learning library's start page with filters."""
+
+    intro = RichTextField(_("Einleitung"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
+    api_fields = [APIField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["learning.LearningResourcePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Lernbibliothek")
+        verbose_name_plural = _("Lernbibliotheken")
+
+
+class LearningResourcePage(BasePage):
+    """An article, video, worksheet or course module of the accompanying programme."""
+
+    format = models.CharField(_("Format"), max_length=20, choices=ResourceFormat.choices)
+    level = models.CharField(
+        _("Niveau"), max_length=10, choices=ResourceLevel.choices, default=ResourceLevel.INTRO
+    )
+    topics = ParentalManyToManyField(
+        "projects.Topic", verbose_name=_("Themenfelder"), blank=True, related_name="+"
+    )
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("Dauer in Minuten"), null=True, blank=True
+    )
+    macherinnen_only = models.BooleanField(
+        _("Nur für angemeldete Macher:innen"),
+        default=False,
+        help_text=_(
+            "Beim Veröffentlichen wird die Seite auf die Gruppe „Macher:innen“ beschränkt."
+        ),
+    )
+    body = StreamField(BodyStreamBlock(), verbose_name=_("Inhalt"), blank=True)
+    video_url = models.URLField(_("Video-Adresse"), blank=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("format"), FieldPanel("level")]),
+                FieldRowPanel([FieldPanel("duration_minutes"), FieldPanel("macherinnen_only")]),
+                FieldPanel("topics"),
+            ],
+            heading=_("Einordnung"),
+        ),
+        FieldPanel("video_url"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.FilterField("format"),
+        index.FilterField("level"),
+    ]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        SynchronizedField("format"),
+        SynchronizedField("level"),
+        SynchronizedField("topics"),
+        SynchronizedField("duration_minutes"),
+        SynchronizedField("macherinnen_only"),
+        TranslatableField("body"),
+        SynchronizedField("video_url"),
+    ]
+    api_fields = [
+        APIField("format"),
+        APIField("level"),
+        APIField("duration_minutes"),
+        APIField("macherinnen_only"),
+        APIField("video_url"),
+        APIField("body"),
+    ]
+
+    parent_page_types = ["learning.LearningIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Lernangebot")
+        verbose_name_plural = _("Lernangebote")
+
+    def sync_view_restriction(self):
+        """Make Wagtail's page privacy match the Macher:innen-only switch."""
+        restrictions = PageViewRestriction.objects.filter(page=self)
+        if not self.macherinnen_only:
+            restrictions.delete()
+            return
+        group, _created = Group.objects.get_or_create(name=settings.MACHERINNEN_GROUP_NAME)
+        restriction = restrictions.filter(restriction_type=PageViewRestriction.GROUPS).first()
+        if restriction is None:
+            restrictions.delete()
+            restriction = PageViewRestriction.objects.create(
+                page=self, restriction_type=PageViewRestriction.GROUPS
+            )
+        restriction.groups.add(group)

@@ -1,0 +1,11 @@
+"""Keep page privacy in line with the Macher:innen-only switch whenever a resource is published."""
+
+from django.dispatch import receiver
+from wagtail.signals import page_published
+
+from .models import LearningResourcePage
+
+
+@receiver(page_published, sender=LearningResourcePage)
+def apply_macherinnen_restriction(sender, instance, **kwargs):
+    instance.sync_view_restriction()

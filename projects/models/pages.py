@@ -1,0 +1,277 @@
+"""The project listing and the project page with its structured fields."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
+from home.models import BasePage
+
+
+class ProjectStatus(models.TextChoices):
+    IN_PREPARATION = "in_preparation", _("In Vorbereitung")
+    OPEN = "open", _("Ausgeschrieben")
+    MATCHING = "matching", _("Im Matching")
+    RUNNING = "running", _("Läuft")
+    COMPLETED = "completed", _("Abgeschlossen")
+
+
+class Workload(models.TextChoices):
+    FULL_TIME = "full_time", _("Vollzeit (ca. 40 Std./Woche)")
+    PART_TIME_30 = "part_time_30", _("Teilzeit (ca. 30 Std./Woche)")
+    PART_TIME_20 = "part_time_20", _("Teilzeit (ca. 20 Std./Woche)")
+
+
+class Requirement(models.TextChoices):
+    MUST = "must", _("Muss")
+    NICE = "nice", _("Kann")
+
+
+class CompetencyLevel(models.IntegerChoices):
+    BASIC = 1, _("Grundkenntnisse")
+    ADVANCED = 2, _("Fortgeschritten")
+    EXPERT = 3, _("Expertise")
+
+
+class ProjectIndexPage(BasePage):
+    """The listing of all projects of one language, with filters."""
+
+    intro = RichTextField(_("Einleitung"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
+    api_fields = [APIField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["projects.ProjectPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Projektübersicht")
+        verbose_name_plural = _("Projektübersichten")
+
+
+class ProjectPage(BasePage):
+    """One Lokalprojekt: a municipality's challenge and the Macher:in it needs."""
+
+    municipality = models.ForeignKey(
+        "projects.Municipality",
+        verbose_name=_("Kommune"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="projects",
+    )
+    topics = ParentalManyToManyField(
+        "projects.Topic", verbose_name=_("Themenfelder"), blank=True, related_name="projects"
+    )
+    status = models.CharField(
+        _("Status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.OPEN
+    )
+    challenge = RichTextField(
+        _("Herausforderung"),
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Welches konkrete Problem soll das Projekt lösen?"),
+    )
+    intended_impact = RichTextField(
+        _("Angestrebte Wirkung"),
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Was soll sich für die Zielgruppen verändern?"),
+    )
+    target_groups = models.TextField(
+        _("Zielgruppen"), help_text=_("Für wen wirkt das Projekt, z. B. Bürger:innen, Verwaltung?")
+    )
+    start_date = models.DateField(_("Projektstart"))
+    duration_months = models.PositiveSmallIntegerField(
+        _("Dauer in Monaten"),
+        validators=[MinValueValidator(6), MaxValueValidator(18)],
+        help_text=_("Zwischen 6 und 18 Monaten."),
+    )
+    workload = models.CharField(
+        _("Arbeitsumfang"), max_length=20, choices=Workload.choices, default=Workload.FULL_TIME
+    )
+    remote_share = models.PositiveSmallIntegerField(
+        _("Anteil mobiles Arbeiten (%)"),
+        default=20,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Der Rest der Arbeitszeit findet vor Ort in der Kommune statt."),
+    )
+    remuneration_note = models.CharField(
+        _("Vergütung"),
+        max_length=200,
+        blank=True,
+        help_text=_("z. B. „Vergütung angelehnt an TVöD E 13“"),
+    )
+    application_deadline = models.DateField(_("Bewerbungsfrist"), null=True, blank=True)
+    sponsor_role = models.CharField(
+        _("Rolle der Pat:in"),
+        max_length=200,
+        blank=True,
+        help_text=_("z. B. „Fachbereichsleitung Bürgerservice“"),
+    )
+    funder = models.CharField(_("Förderer"), max_length=200, blank=True)
+    body = StreamField(BodyStreamBlock(), verbose_name=_("Weitere Inhalte"), blank=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("municipality"), FieldPanel("status")]),
+                FieldPanel("topics"),
+            ],
+            heading=_("Einordnung"),
+        ),
+        FieldPanel("challenge"),
+        FieldPanel("intended_impact"),
+        FieldPanel("target_groups"),
+        InlinePanel(
+            "competence_profile",
+            heading=_("Kompetenzprofil"),
+            label=_("Kompetenz"),
+            min_num=1,
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("duration_months")]),
+                FieldRowPanel([FieldPanel("workload"), FieldPanel("remote_share")]),
+                FieldRowPanel(
+                    [FieldPanel("application_deadline"), FieldPanel("remuneration_note")]
+                ),
+                FieldRowPanel([FieldPanel("sponsor_role"), FieldPanel("funder")]),
+            ],
+            heading=_("Rahmenbedingungen"),
+        ),
+        FieldPanel("body"),
+    ]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("challenge"),
+        index.SearchField("intended_impact"),
+        index.SearchField("target_groups"),
+        index.FilterField("status"),
+        index.FilterField("start_date"),
+        index.FilterField("duration_months"),
+        index.FilterField("workload"),
+        index.RelatedFields("municipality", [index.SearchField("name")]),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+    ]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        SynchronizedField("municipality"),
+        SynchronizedField("topics"),
+        SynchronizedField("status"),
+        TranslatableField("challenge"),
+        TranslatableField("intended_impact"),
+        TranslatableField("target_groups"),
+        SynchronizedField("competence_profile"),
+        SynchronizedField("start_date"),
+        SynchronizedField("duration_months"),
+        SynchronizedField("workload"),
+        SynchronizedField("remote_share"),
+        TranslatableField("remuneration_note"),
+        SynchronizedField("application_deadline"),
+        TranslatableField("sponsor_role"),
+        SynchronizedField("funder"),
+        TranslatableField("body"),
+    ]
+    api_fields = [
+        APIField("municipality_data"),
+        APIField("topic_names"),
+        APIField("status"),
+        APIField("challenge"),
+        APIField("intended_impact"),
+        APIField("target_groups"),
+        APIField("competence_profile_data"),
+        APIField("start_date"),
+        APIField("duration_months"),
+        APIField("workload"),
+        APIField("remote_share"),
+        APIField("remuneration_note"),
+        APIField("application_deadline"),
+        APIField("sponsor_role"),
+        APIField("funder"),
+    ]
+
+    parent_page_types = ["projects.ProjectIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Projekt")
+        verbose_name_plural = _("Projekte")
+
+    @property
+    def is_open_for_applications(self):
+        """Open projects whose deadline (if any) has not passed accept applications."""
+        if self.status != ProjectStatus.OPEN:
+            return False
+        return (
+            self.application_deadline is None or self.application_deadline >= timezone.localdate()
+        )
+
+    @property
+    def municipality_data(self):
+        m = self.municipality
+        if m is None:
+            return None
+        return {
+            "name": m.name,
+            "bundesland": m.bundesland,
+            "bundesland_name": m.get_bundesland_display(),
+            "district": m.district,
+            "population": m.population,
+        }
+
+    @property
+    def topic_names(self):
+        return [topic.localized.name for topic in self.topics.all()]
+
+    @property
+    def competence_profile_data(self):
+        return [
+            {
+                "competency": row.competency.localized.name,
+                "category": row.competency.category,
+                "requirement": row.requirement,
+                "level": row.level,
+            }
+            for row in self.competence_profile.select_related("competency")
+        ]
+
+
+class ProjectCompetency(Orderable):
+    """One row of a project's competence profile."""
+
+    project = ParentalKey(ProjectPage, related_name="competence_profile", on_delete=models.CASCADE)
+    competency = models.ForeignKey(
+        "projects.Competency",
+        verbose_name=_("Kompetenz"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    requirement = models.CharField(
+        _("Anforderung"), max_length=4, choices=Requirement.choices, default=Requirement.MUST
+    )
+    level = models.PositiveSmallIntegerField(
+        _("Niveau"), choices=CompetencyLevel.choices, default=CompetencyLevel.ADVANCED
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("competency"), FieldPanel("requirement"), FieldPanel("level")])
+    ]
+    translatable_fields = [
+        SynchronizedField("competency"),
+        SynchronizedField("requirement"),
+        SynchronizedField("level"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Kompetenz im Profil")
+        verbose_name_plural = _("Kompetenzprofil")

@@ -1,0 +1,35 @@
+"""The home page and content pages render in both languages."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_renders_in_german_and_english(client, site_tree):
+    response = client.get("/de/")
+    assert response.status_code == 200
+    assert "Macher:innen für Kommunen" in response.content.decode()
+    assert '<html lang="de">' in response.content.decode()
+
+    response = client.get("/en/")
+    assert response.status_code == 200
+    assert "Makers for municipalities" in response.content.decode()
+    assert '<html lang="en">' in response.content.decode()
+
+
+def test_language_switcher_points_to_the_translation(client, site_tree):
+    html = client.get("/de/").content.decode()
+    assert 'href="/en/"' in html
+
+
+def test_robots_txt_lists_the_sitemap(client, site_tree):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert "Disallow: /admin/" in response.content.decode()
+    assert "sitemap.xml" in response.content.decode()
+
+
+def test_unknown_url_gives_the_404_page(client, site_tree):
+    response = client.get("/de/gibt-es-nicht/")
+    assert response.status_code == 404
+    assert "Seite nicht gefunden" in response.content.decode()
