@@ -1,4 +1,8 @@
-"""The headless JSON API (Wagtail API v2): pages, images, documents and the expert pool."""
+"""The headless JSON API (Wagtail API v2): pages, images, documents and the expert pool.
+
+Wagtail's pages endpoint already leaves out pages behind page privacy for clients that
+do not pass the restriction, and serves every language tree (filter with ``?locale=en``).
+"""
 
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -7,16 +11,8 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from learning.api import ExpertsAPIViewSet
 
-
-class PublicPagesAPIViewSet(PagesAPIViewSet):
-    """Pages, without those restricted by page privacy (e.g. Macher:innen-only resources)."""
-
-    def get_base_queryset(self):
-        return super().get_base_queryset().public()
-
-
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PublicPagesAPIViewSet)
+api_router.register_endpoint("pages", PagesAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)
 api_router.register_endpoint("experts", ExpertsAPIViewSet)

@@ -22,7 +22,7 @@ def _home_for_locale(request, locale):
 
 @register.simple_tag(takes_context=True)
 def main_navigation(context):
-    """Pages shown in the main menu: live children of this language's home page with show_in_menus."""
+    """Live children of the active language's home page that are marked show_in_menus."""
     request = context["request"]
     locale = Locale.get_active()
     home = _home_for_locale(request, locale)
@@ -39,7 +39,7 @@ def home_page(context):
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One entry per language: the translated page if there is one, else that language's home page."""
+    """One entry per language: the translated page if there is one, else that home page."""
     request = context["request"]
     page = context.get("page")
     active = translation.get_language()

@@ -33,3 +33,16 @@ def test_unknown_url_gives_the_404_page(client, site_tree):
     response = client.get("/de/gibt-es-nicht/")
     assert response.status_code == 404
     assert "Seite nicht gefunden" in response.content.decode()
+
+
+def test_sitemap_lists_pages_of_both_languages_but_not_private_ones(client, site_tree):
+    from tests.factories import LearningResourcePageFactory
+
+    private = LearningResourcePageFactory(parent=site_tree.learning, macherinnen_only=True)
+    private.save_revision().publish()
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    xml = response.content.decode()
+    assert "/de/projekte/" in xml
+    assert "<loc>http://localhost/en/</loc>" in xml
+    assert private.slug not in xml
