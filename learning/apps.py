@@ -8,4 +8,4 @@ class LearningConfig(AppConfig):
     verbose_name = _("Lernen und Expert:innen")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import privacy, signals  # noqa: F401

@@ -1,20 +1,25 @@
 """Success stories of completed Lokalprojekte."""
 
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
-from home.models import BasePage
+from home.models import BasePage, SiteSettings
+from stories.feeds import StoryAtomFeed, StoryRssFeed
+
+STORIES_PER_PAGE = 12
 
 
-class StoryIndexPage(BasePage):
-    """The list of success stories."""
+class StoryIndexPage(RoutablePageMixin, BasePage):
+    """The list of success stories, with filters and RSS/Atom feeds."""
 
     intro = RichTextField(_("Einleitung"), blank=True, features=RICH_TEXT_FEATURES)
 
@@ -29,6 +34,40 @@ class StoryIndexPage(BasePage):
     class Meta:
         verbose_name = _("Übersicht Erfolgsgeschichten")
         verbose_name_plural = _("Übersichten Erfolgsgeschichten")
+
+    def stories(self):
+        """Live stories below this page in its language, newest project period first."""
+        return (
+            StoryPage.objects.child_of(self)
+            .live()
+            .filter(locale_id=self.locale_id)
+            .select_related("municipality", "listing_image", "lead_image")
+            .prefetch_related("topics")
+            .order_by("-period_start", "title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        """Add the filter form and one page of the filtered stories."""
+        # Imported here: the filters load projects' models, which must not be needed
+        # while this module is imported during app loading.
+        from stories.filters import StoryFilterSet
+
+        context = super().get_context(request, *args, **kwargs)
+        story_filter = StoryFilterSet(request.GET or None, queryset=self.stories())
+        paginator = Paginator(story_filter.qs, STORIES_PER_PAGE)
+        context["filter"] = story_filter
+        context["page_obj"] = paginator.get_page(request.GET.get("page"))
+        return context
+
+    @path("feed/rss/", name="feed_rss")
+    def rss_feed(self, request):
+        """The stories as RSS 2.0."""
+        return StoryRssFeed(self)(request)
+
+    @path("feed/atom/", name="feed_atom")
+    def atom_feed(self, request):
+        """The stories as Atom 1.0."""
+        return StoryAtomFeed(self)(request)
 
 
 class StoryPage(BasePage):
@@ -136,6 +175,55 @@ class StoryPage(BasePage):
     class Meta:
         verbose_name = _("Erfolgsgeschichte")
         verbose_name_plural = _("Erfolgsgeschichten")
+
+    @property
+    def related_project(self):
+        """The linked project page in the visitor's language, if it is published."""
+        if self.project is None:
+            return None
+        project = self.project.localized
+        return project if project.live else None
+
+    def get_structured_data(self, request=None):
+        """schema.org Article describing this story, for search engines (JSON-LD)."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": self.title,
+            "alternativeHeadline": self.subject,
+            "inLanguage": self.locale.language_code,
+            "url": self.full_url,
+        }
+        if request is not None:
+            organisation = SiteSettings.for_request(request).organisation_name
+            data["publisher"] = {"@type": "Organization", "name": organisation}
+        if self.first_published_at:
+            data["datePublished"] = self.first_published_at.isoformat()
+        modified = self.last_published_at or self.first_published_at
+        if modified:
+            data["dateModified"] = modified.isoformat()
+        if self.summary:
+            data["description"] = self.summary
+        if self.lead_image and request is not None:
+            rendition = self.lead_image.get_rendition("width-1200")
+            data["image"] = request.build_absolute_uri(rendition.url)
+        if self.municipality:
+            data["about"] = {
+                "@type": "Place",
+                "name": self.municipality.localized.name,
+                "address": {
+                    "@type": "PostalAddress",
+                    "addressLocality": self.municipality.localized.name,
+                    "addressRegion": self.municipality.get_bundesland_display(),
+                    "addressCountry": "DE",
+                },
+            }
+        return data
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["structured_data"] = self.get_structured_data(request)
+        return context
 
     @property
     def municipality_name(self):

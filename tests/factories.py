@@ -149,3 +149,25 @@ class ExpertIndexPageFactory(wagtail_factories.PageFactory):
 
     title = "Expert:innenpool"
     slug = "expertinnen"
+
+
+def publish_translation(page, locale, **changes):
+    """Translate a published page as wagtail-localize would, apply changes, and publish it.
+
+    The parent must already have a translation in ``locale``.
+    """
+    translated = page.copy_for_translation(locale)
+    for name, value in changes.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    translated.refresh_from_db()
+    return translated
+
+
+def translate_snippet(instance, locale, **changes):
+    """Create the translation of a taxonomy or expert snippet in ``locale``."""
+    translated = instance.copy_for_translation(locale)
+    for name, value in changes.items():
+        setattr(translated, name, value)
+    translated.save()
+    return translated

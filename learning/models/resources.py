@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -14,6 +15,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from home.models import BasePage
+
+from .experts import ExpertIndexPage
+
+RESOURCES_PER_PAGE = 12
 
 
 class ResourceFormat(models.TextChoices):
@@ -40,12 +45,51 @@ class LearningIndexPage(BasePage):
     api_fields = [APIField("intro")]
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["learning.LearningResourcePage"]
+    # ExpertIndexPage lists this page among its parents; both sides must allow it.
+    subpage_types = ["learning.LearningResourcePage", "learning.ExpertIndexPage"]
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("Lernbibliothek")
         verbose_name_plural = _("Lernbibliotheken")
+
+    def resources(self):
+        """Live resources below this page in its language, the newest first.
+
+        Macher:innen-only resources are listed too (with a badge); page privacy guards them.
+        """
+        return (
+            LearningResourcePage.objects.child_of(self)
+            .live()
+            .filter(locale_id=self.locale_id)
+            .select_related("listing_image")
+            .prefetch_related("topics")
+            .order_by("-first_published_at", "title")
+        )
+
+    @property
+    def expert_pool(self):
+        """The published expert pool in this page's language, if the site has one."""
+        return (
+            ExpertIndexPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .order_by("path")
+            .first()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        """Add the filter form and one page of the filtered resources."""
+        # Imported here: the filters import this module's models.
+        from learning.filters import LearningResourceFilterSet
+
+        context = super().get_context(request, *args, **kwargs)
+        resource_filter = LearningResourceFilterSet(request.GET or None, queryset=self.resources())
+        context["filter"] = resource_filter
+        context["page_obj"] = Paginator(resource_filter.qs, RESOURCES_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        return context
 
 
 class LearningResourcePage(BasePage):

@@ -2,11 +2,13 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -58,8 +60,26 @@ class ProjectIndexPage(BasePage):
         verbose_name = _("Projektübersicht")
         verbose_name_plural = _("Projektübersichten")
 
+    def get_context(self, request, *args, **kwargs):
+        """Add the filter form, the current page of projects and the result count."""
+        from projects.views import project_listing_context
 
-class ProjectPage(BasePage):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(project_listing_context(self, request))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        """Serve the listing; filtered or paged variants ask search engines not to index them.
+
+        Every combination of filters is its own URL; only the plain listing should be found.
+        """
+        response = super().serve(request, *args, **kwargs)
+        if request.GET:
+            response["X-Robots-Tag"] = "noindex"
+        return response
+
+
+class ProjectPage(RoutablePageMixin, BasePage):
     """One Lokalprojekt: a municipality's challenge and the Macher:in it needs."""
 
     municipality = models.ForeignKey(
@@ -206,6 +226,38 @@ class ProjectPage(BasePage):
     class Meta:
         verbose_name = _("Projekt")
         verbose_name_plural = _("Projekte")
+
+    def get_context(self, request, *args, **kwargs):
+        """Add the localized competence profile, related stories and the JobPosting data."""
+        from projects.views import application_phase_state, project_detail_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(project_detail_context(self, request))
+        context["application_phase"] = application_phase_state(self)
+        return context
+
+    @path("")
+    def detail_route(self, request):
+        """The project page itself."""
+        return self.render(request)
+
+    @path("bewerben/", name="apply")
+    def apply_route(self, request):
+        """How to apply for this project; only while it accepts applications."""
+        from home.models import SiteSettings
+        from projects.views import application_mailto
+
+        if not self.is_open_for_applications:
+            raise Http404
+        contact_email = SiteSettings.for_request(request).contact_email
+        return self.render(
+            request,
+            template="projects/project_apply_page.html",
+            context_overrides={
+                "contact_email": contact_email,
+                "application_mailto": application_mailto(self, contact_email),
+            },
+        )
 
     @property
     def is_open_for_applications(self):

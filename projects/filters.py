@@ -1,0 +1,157 @@
+"""The one set of project filters behind the listing, the JSON search API and the search DSL.
+
+Every filter is declarative and keeps a stable query parameter name, so the same query
+string means the same thing on the HTML listing, in the API and when translated into an
+OpenSearch query. The lookups that are not plain field lookups (duration buckets, sort
+orders) live in module-level tables that the search translation can read as well.
+"""
+
+import django_filters
+from django import forms
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from projects.models import Bundesland, Competency, ProjectPage, ProjectStatus, Topic
+from projects.models.pages import Workload
+
+# Query value -> inclusive range of ``duration_months``.
+DURATION_BUCKETS = {
+    "6-9": (6, 9),
+    "10-12": (10, 12),
+    "13-18": (13, 18),
+}
+DURATION_CHOICES = [
+    ("6-9", _("6 bis 9 Monate")),
+    ("10-12", _("10 bis 12 Monate")),
+    ("13-18", _("13 bis 18 Monate")),
+]
+
+# Query value -> ``order_by`` arguments. The primary key comes last so that pages stay
+# stable when two projects share a date.
+SORT_ORDERINGS = {
+    "deadline": (F("application_deadline").asc(nulls_last=True), "start_date", "pk"),
+    "start": ("start_date", "pk"),
+    "newest": (F("first_published_at").desc(nulls_last=True), "-pk"),
+}
+SORT_CHOICES = [
+    ("deadline", _("Bewerbungsfrist (nächste zuerst)")),
+    ("start", _("Projektstart (früheste zuerst)")),
+    ("newest", _("Neueste zuerst")),
+]
+# What was published last is what a returning visitor has not seen yet.
+DEFAULT_SORT = "newest"
+
+
+class LocalizedModelMultipleChoiceField(django_filters.fields.ModelMultipleChoiceField):
+    """Choices are the German instances (their pks are the values), labelled in the active language.
+
+    The labels of all translations are looked up in one query rather than one per choice.
+    """
+
+    def label_from_instance(self, obj):
+        if not hasattr(self, "_labels"):
+            self._labels = _translated_names(self.queryset.model)
+        return self._labels.get(obj.translation_key, obj.name)
+
+
+def _translated_names(model):
+    """``{translation_key: name}`` for every instance of ``model`` in the active language."""
+    try:
+        locale = Locale.get_active()
+    except Locale.DoesNotExist:
+        return {}
+    return dict(
+        model.objects.filter(locale=locale).order_by().values_list("translation_key", "name")
+    )
+
+
+class LocalizedModelMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = LocalizedModelMultipleChoiceField
+
+
+def canonical_topics(request):
+    """The German topics, the ones pages refer to (evaluated per request, not at import)."""
+    return Topic.objects.canonical()
+
+
+def canonical_competencies(request):
+    """The German competencies, the ones competence profiles refer to."""
+    return Competency.objects.canonical()
+
+
+class ProjectFilterSet(django_filters.FilterSet):
+    """Filters and sort order of the project listing; unknown values become form errors."""
+
+    bundesland = django_filters.MultipleChoiceFilter(
+        field_name="municipality__bundesland",
+        choices=Bundesland.choices,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Bundesland"),
+    )
+    topic = LocalizedModelMultipleChoiceFilter(
+        field_name="topics",
+        queryset=canonical_topics,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Themenfeld"),
+        distinct=True,
+    )
+    competency = LocalizedModelMultipleChoiceFilter(
+        field_name="competence_profile__competency",
+        queryset=canonical_competencies,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Kompetenz"),
+        distinct=True,
+    )
+    status = django_filters.MultipleChoiceFilter(
+        choices=ProjectStatus.choices,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Status"),
+    )
+    duration = django_filters.MultipleChoiceFilter(
+        choices=DURATION_CHOICES,
+        method="filter_duration",
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Dauer"),
+    )
+    workload = django_filters.MultipleChoiceFilter(
+        choices=Workload.choices,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Arbeitsumfang"),
+    )
+    sort = django_filters.ChoiceFilter(
+        choices=SORT_CHOICES,
+        method="sort_queryset",
+        empty_label=None,
+        label=_("Sortierung"),
+    )
+
+    class Meta:
+        model = ProjectPage
+        fields = ["bundesland", "topic", "competency", "status", "duration", "workload", "sort"]
+
+    def __init__(self, data=None, *args, **kwargs):
+        # Without an explicit sort the form shows, and the listing uses, the default order.
+        if data is not None and not data.get("sort"):
+            data = data.copy()
+            data["sort"] = DEFAULT_SORT
+        super().__init__(data, *args, **kwargs)
+
+    def filter_duration(self, queryset, name, value):
+        """Projects whose duration falls into any of the chosen buckets."""
+        condition = Q()
+        for bucket in value:
+            low, high = DURATION_BUCKETS[bucket]
+            condition |= Q(duration_months__range=(low, high))
+        return queryset.filter(condition)
+
+    def sort_queryset(self, queryset, name, value):
+        """Order by one of the named sort orders."""
+        return queryset.order_by(*SORT_ORDERINGS[value])
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if not self.form.cleaned_data.get("sort"):
+            # An invalid sort value is reported on the form; the list still needs an order.
+            queryset = queryset.order_by(*SORT_ORDERINGS[DEFAULT_SORT])
+        return queryset

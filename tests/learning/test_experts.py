@@ -1,0 +1,294 @@
+"""The expert pool: listing, filters, the expert page and its contact form."""
+
+import pytest
+import wagtail_factories
+from django.conf import settings
+from django.core import mail
+from django.test import Client
+
+from home.models import SiteSettings
+from learning.forms import PRIVACY_VERSION
+from projects.models import ContactRequest
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+POOL_URL = "/de/lernen/expertinnen/"
+
+
+def detail_url(expert):
+    return f"{POOL_URL}{expert.slug}/"
+
+
+def valid_data(**changes):
+    data = {
+        "name": "Petra Pat",
+        "email": "petra@kommune.example",
+        "organisation": "Stadt Eschwege",
+        "message": "Wir möchten die E-Akte einführen. Haben Sie Zeit für ein Gespräch?",
+        "privacy_consent": "on",
+        "website": "",
+    }
+    data.update(changes)
+    return data
+
+
+@pytest.fixture
+def expert(expert_pool):
+    return factories.ExpertFactory(
+        name="Dr. Ada Agil",
+        slug="ada-agil",
+        position="Agile Coach",
+        languages="Deutsch, Englisch",
+        contact_email="ada.privat@example.org",
+    )
+
+
+def test_pool_lists_the_experts_of_its_language(client, expert_pool, locales):
+    bernd = factories.ExpertFactory(name="Bernd Beispiel", organisation="Verwaltungsrebellen e. V.")
+    english_only = factories.ExpertFactory(name="Eve English", locale=locales.en)
+
+    response = client.get(POOL_URL)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Bernd Beispiel" in html
+    assert "Verwaltungsrebellen e. V." in html
+    assert f'href="{detail_url(bernd)}"' in html
+    assert english_only.name not in html
+
+
+def test_pool_filters_by_expertise_availability_and_language(client, expert_pool):
+    agile = factories.CompetencyFactory(name="Agile Methoden")
+    law = factories.CompetencyFactory(name="Vergaberecht")
+    factories.ExpertFactory(name="Anna Agil", expertise=[agile], languages="Deutsch, Englisch")
+    factories.ExpertFactory(
+        name="Volker Vergabe", expertise=[law], languages="Deutsch", availability="unavailable"
+    )
+
+    by_expertise = client.get(POOL_URL, {"expertise": agile.pk}).content.decode()
+    assert "Anna Agil" in by_expertise and "Volker Vergabe" not in by_expertise
+
+    by_availability = client.get(POOL_URL, {"availability": "unavailable"}).content.decode()
+    assert "Volker Vergabe" in by_availability and "Anna Agil" not in by_availability
+
+    by_language = client.get(POOL_URL, {"language": "englisch"}).content.decode()
+    assert "Anna Agil" in by_language and "Volker Vergabe" not in by_language
+
+
+def test_pool_paginates(client, expert_pool):
+    for number in range(13):
+        factories.ExpertFactory(name=f"Expertin {number:02d}")
+
+    first = client.get(POOL_URL).content.decode()
+    second = client.get(POOL_URL, {"page": 2}).content.decode()
+
+    assert first.count('class="card"') == 12
+    assert second.count('class="card"') == 1
+    assert "Expertin 12" in second
+
+
+def test_pool_and_expert_render_in_english(client, site_tree, expert_pool, expert, locales):
+    agile = factories.CompetencyFactory(name="Agile Methoden")
+    factories.translate_snippet(agile, locales.en, name="Agile methods")
+    expert.expertise.set([agile])
+    expert.save()
+    factories.translate_snippet(expert, locales.en, position="Agile coach (EN)")
+    factories.publish_translation(site_tree.learning, locales.en, title="Learning library")
+    pool_en = factories.publish_translation(expert_pool, locales.en, title="Expert pool")
+
+    listing = client.get(pool_en.url)
+    assert listing.status_code == 200
+    assert "Dr. Ada Agil" in listing.content.decode()
+    assert "Agile methods" in listing.content.decode()
+
+    detail = client.get(f"{pool_en.url}ada-agil/")
+    assert detail.status_code == 200
+    html = detail.content.decode()
+    assert "Agile coach (EN)" in html
+    assert "Agile methods" in html
+    assert "Write a message to Dr. Ada Agil" in html
+
+
+def test_expert_page_shows_the_profile(client, expert):
+    expert.photo = wagtail_factories.ImageFactory(title="Porträt")
+    expert.organisation = "Forum Agile Verwaltung e. V."
+    expert.save()
+
+    response = client.get(detail_url(expert))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Dr. Ada Agil</h1>" in html
+    assert 'alt="Dr. Ada Agil"' in html
+    assert "Forum Agile Verwaltung e. V." in html
+    assert "Agile Coach" in html
+    assert "<dd>Deutsch, Englisch</dd>" in html
+    assert "Berät Kommunen seit vielen Jahren." in html
+    assert "<dd>Verfügbar</dd>" in html
+
+
+def test_unknown_expert_gives_404(client, expert_pool):
+    assert client.get(f"{POOL_URL}niemand/").status_code == 404
+
+
+def test_consent_links_to_the_privacy_page(client, site_tree, expert):
+    privacy = factories.StandardPageFactory(
+        parent=site_tree.home, title="Datenschutzerklärung", slug="datenschutz"
+    )
+    site_settings = SiteSettings.for_site(site_tree.home.get_site())
+    site_settings.privacy_page = privacy
+    site_settings.save()
+
+    html = client.get(detail_url(expert)).content.decode()
+
+    assert 'name="privacy_consent"' in html
+    assert 'href="/de/datenschutz/">Datenschutzerklärung</a>' in html
+
+
+def test_valid_request_is_stored_and_mailed(client, expert, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(detail_url(expert), valid_data())
+
+    assert response.status_code == 302
+    assert response["Location"] == detail_url(expert)
+    contact = ContactRequest.objects.get()
+    assert contact.kind == ContactRequest.Kind.EXPERT
+    assert contact.expert == expert
+    assert contact.email == "petra@kommune.example"
+    assert contact.organisation == "Stadt Eschwege"
+    assert contact.privacy_version == PRIVACY_VERSION
+    assert contact.consent_given_at is not None
+    assert contact.language == "de"
+
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert set(message.to) == {settings.MATCHING_TEAM_EMAIL, "ada.privat@example.org"}
+    assert message.reply_to == ["petra@kommune.example"]
+    assert "Dr. Ada Agil" in message.subject
+    assert "Wir möchten die E-Akte einführen." in message.body
+
+    page = client.get(response["Location"])
+    assert "Vielen Dank! Wir haben Ihre Nachricht an Dr. Ada Agil weitergeleitet." in (
+        page.content.decode()
+    )
+
+
+def test_request_without_expert_address_goes_to_the_team_only(
+    client, expert, django_capture_on_commit_callbacks
+):
+    expert.contact_email = ""
+    expert.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(detail_url(expert), valid_data())
+
+    assert [message.to for message in mail.outbox] == [[settings.MATCHING_TEAM_EMAIL]]
+
+
+def test_request_in_english_records_the_language(
+    client, site_tree, expert_pool, expert, locales, django_capture_on_commit_callbacks
+):
+    factories.translate_snippet(expert, locales.en)
+    factories.publish_translation(site_tree.learning, locales.en, title="Learning library")
+    pool_en = factories.publish_translation(expert_pool, locales.en, title="Expert pool")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"{pool_en.url}ada-agil/", valid_data(), follow=True)
+
+    assert ContactRequest.objects.get().language == "en"
+    assert "Thank you! We have forwarded your message to Dr. Ada Agil." in (
+        response.content.decode()
+    )
+
+
+@pytest.mark.parametrize(
+    ("changes", "error"),
+    [
+        (
+            {"privacy_consent": ""},
+            "Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu",
+        ),
+        ({"email": "keine-adresse"}, "Bitte geben Sie eine gültige E-Mail-Adresse an."),
+        ({"message": ""}, "Bitte schreiben Sie eine Nachricht."),
+        ({"message": "x" * 5001}, "höchstens 5000 Zeichen"),
+    ],
+)
+def test_invalid_request_shows_the_error_and_stores_nothing(
+    client, expert, django_capture_on_commit_callbacks, changes, error
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(detail_url(expert), valid_data(**changes))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert error in html
+    assert "Bitte prüfen Sie Ihre Angaben." in html
+    assert ContactRequest.objects.count() == 0
+    assert mail.outbox == []
+
+
+def test_invalid_request_in_english_shows_english_errors(
+    client, site_tree, expert_pool, expert, locales
+):
+    factories.translate_snippet(expert, locales.en)
+    factories.publish_translation(site_tree.learning, locales.en, title="Learning library")
+    pool_en = factories.publish_translation(expert_pool, locales.en, title="Expert pool")
+
+    response = client.post(f"{pool_en.url}ada-agil/", valid_data(privacy_consent="", email="nope"))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Please agree to the processing of your details" in html
+    assert "Please enter a valid e-mail address." in html
+    assert ContactRequest.objects.count() == 0
+
+
+def test_filled_honeypot_looks_like_success_but_stores_and_sends_nothing(
+    client, expert, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            detail_url(expert), valid_data(website="https://spam.example"), follow=True
+        )
+
+    assert response.status_code == 200
+    assert "Vielen Dank!" in response.content.decode()
+    assert ContactRequest.objects.count() == 0
+    assert mail.outbox == []
+
+
+def test_honeypot_is_hidden_from_people(client, expert):
+    html = client.get(detail_url(expert)).content.decode()
+    honeypot = html.split('<div class="visually-hidden" aria-hidden="true">', 1)[1].split(
+        "</div>", 1
+    )[0]
+
+    assert 'name="website"' in honeypot
+    assert 'tabindex="-1"' in honeypot
+    assert 'autocomplete="off"' in honeypot
+
+
+def test_contact_form_requires_a_csrf_token(expert):
+    response = Client(enforce_csrf_checks=True).post(detail_url(expert), valid_data())
+
+    assert response.status_code == 403
+    assert ContactRequest.objects.count() == 0
+
+
+def test_expert_address_never_appears_in_html_or_api(client, site_tree, expert):
+    address = expert.contact_email
+    pages = [
+        client.get(POOL_URL),
+        client.get(detail_url(expert)),
+        client.post(detail_url(expert), valid_data(privacy_consent="")),
+        client.get("/de/lernen/"),
+        client.get("/api/v2/experts/", {"fields": "*"}),
+        client.get(f"/api/v2/experts/{expert.pk}/"),
+    ]
+
+    assert [response.status_code for response in pages] == [200] * len(pages)
+    for response in pages:
+        assert address not in response.content.decode()
+    # The API does answer with the expert, so the check above looked at real content.
+    assert "Dr. Ada Agil" in pages[-1].content.decode()

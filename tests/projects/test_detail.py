@@ -1,0 +1,211 @@
+"""The project page: facts, competence profile, application call to action, JSON-LD."""
+
+import datetime
+import json
+import re
+
+import pytest
+from wagtail.models import Site
+
+from home.models import SiteSettings
+from projects.models import Bundesland, ProjectStatus
+from projects.models.pages import Workload
+from tests import factories
+
+from .conftest import BASIC, EXPERT, MUST, NICE
+
+pytestmark = pytest.mark.django_db
+
+
+def json_ld_objects(html):
+    """Every JSON-LD object on the page, parsed."""
+    scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return [json.loads(script) for script in scripts]
+
+
+def job_postings(html):
+    return [obj for obj in json_ld_objects(html) if obj.get("@type") == "JobPosting"]
+
+
+@pytest.fixture
+def open_project(make_project, today):
+    municipality = factories.MunicipalityFactory(
+        name="Kalletal", bundesland=Bundesland.NORDRHEIN_WESTFALEN
+    )
+    return make_project(
+        title="Kompass Kalletal",
+        municipality=municipality,
+        status=ProjectStatus.OPEN,
+        challenge="<p>Neu Zugezogene finden <b>schwer</b> den Weg zu Ämtern &amp; Vereinen.</p>",
+        start_date=datetime.date(2031, 10, 1),
+        duration_months=6,
+        workload=Workload.PART_TIME_30,
+        remote_share=30,
+        remuneration_note="Vergütung angelehnt an TVöD E 13",
+        application_deadline=today + datetime.timedelta(days=30),
+        sponsor_role="Fachbereichsleitung Bürgerservice",
+        funder="Robert Bosch Stiftung",
+        first_published_at=datetime.datetime(2025, 3, 2, 9, 0, tzinfo=datetime.UTC),
+        profile=[
+            (factories.CompetencyFactory(name="UX-Design"), MUST, EXPERT),
+            (factories.CompetencyFactory(name="Mehrsprachigkeit"), NICE, BASIC),
+        ],
+    )
+
+
+@pytest.fixture
+def completed_project(make_project):
+    return make_project(title="Papierlos – aber richtig!", status=ProjectStatus.COMPLETED)
+
+
+def test_project_page_shows_facts_and_sections(client, open_project):
+    response = client.get(open_project.url)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Kompass Kalletal</h1>" in html
+    assert "Kalletal, Nordrhein-Westfalen" in html
+    assert '<span class="badge">Ausgeschrieben</span>' in html
+    facts = html.split('<dl class="facts">', 1)[1].split("</dl>", 1)[0]
+    for label, value in [
+        ("Start", "Oktober 2031"),
+        ("Dauer", "6 Monate"),
+        ("Arbeitsumfang", "Teilzeit (ca. 30 Std./Woche)"),
+        ("Anteil mobiles Arbeiten", "30 %"),
+        ("Vergütung", "TVöD E 13"),
+        ("Rolle der Pat:in", "Fachbereichsleitung Bürgerservice"),
+        ("Förderer", "Robert Bosch Stiftung"),
+    ]:
+        assert re.search(rf"<dt>{re.escape(label)}</dt>\s*<dd>[^<]*{re.escape(value)}", facts), (
+            label
+        )
+    assert "<dt>Bewerbungsfrist</dt>" in facts
+    for heading in ["Herausforderung", "Angestrebte Wirkung", "Zielgruppen"]:
+        assert f">{heading}</h2>" in html
+    # Breadcrumbs lead back to the listing.
+    assert 'href="/de/projekte/"' in html.split('class="breadcrumbs"', 1)[1].split("</nav>", 1)[0]
+
+
+def test_competence_profile_is_a_table_with_requirement_and_level(client, open_project):
+    html = client.get(open_project.url).content.decode()
+
+    table = html.split('<table class="competence-profile">', 1)[1].split("</table>", 1)[0]
+    assert "<caption>" in table
+    assert '<th scope="col">Anforderung</th>' in table
+    rows = re.findall(r"<tr>\s*(.*?)\s*</tr>", table.split("<tbody>", 1)[1], re.S)
+    cells = [re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row) for row in rows]
+    assert cells == [
+        ["UX-Design", "Muss", "Expertise"],
+        ["Mehrsprachigkeit", "Kann", "Grundkenntnisse"],
+    ]
+
+
+def test_open_project_invites_applications(client, open_project):
+    html = client.get(open_project.url).content.decode()
+
+    assert f'<a class="button" href="{open_project.url}bewerben/">Jetzt bewerben</a>' in html
+    assert "Bewerbungsphase beendet" not in html
+
+
+def test_completed_project_has_no_apply_button(client, completed_project):
+    html = client.get(completed_project.url).content.decode()
+
+    assert "Jetzt bewerben" not in html
+    assert "Bewerbungsphase beendet" in html
+
+
+def test_open_project_past_its_deadline_is_closed(client, make_project, today):
+    project = make_project(
+        status=ProjectStatus.OPEN, application_deadline=today - datetime.timedelta(days=1)
+    )
+    html = client.get(project.url).content.decode()
+
+    assert "Jetzt bewerben" not in html
+    assert "Bewerbungsphase beendet" in html
+    assert client.get(f"{project.url}bewerben/").status_code == 404
+
+
+def test_project_in_preparation_says_applications_have_not_started(client, make_project):
+    project = make_project(status=ProjectStatus.IN_PREPARATION)
+    html = client.get(project.url).content.decode()
+
+    assert "Jetzt bewerben" not in html
+    assert "hat noch nicht begonnen" in html
+
+
+def test_apply_route_explains_how_to_apply_by_email(client, open_project):
+    SiteSettings.objects.update_or_create(
+        site=Site.objects.get(is_default_site=True),
+        defaults={"contact_email": "bewerbung@lokalprojekte.example"},
+    )
+
+    response = client.get(f"{open_project.url}bewerben/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Bewerbung für Kompass Kalletal</h1>" in html
+    assert (
+        'href="mailto:bewerbung@lokalprojekte.example?subject=Bewerbung%3A%20Kompass%20Kalletal"'
+        in html
+    )
+    assert "Projektskizze" in html
+    assert "Kompetenzprofil" in html
+    assert "Pat:in" in html
+    assert "<ol>" in html
+
+
+def test_apply_route_without_contact_address_says_so(client, open_project):
+    html = client.get(f"{open_project.url}bewerben/").content.decode()
+
+    assert "mailto:" not in html.split("<main", 1)[1].split("</main>", 1)[0]
+    assert "Kontaktadresse ist im Moment nicht hinterlegt" in html
+
+
+def test_apply_route_is_404_for_closed_projects(client, completed_project):
+    assert client.get(f"{completed_project.url}bewerben/").status_code == 404
+
+
+def test_open_project_carries_a_job_posting(client, open_project, today):
+    postings = job_postings(client.get(open_project.url).content.decode())
+
+    assert len(postings) == 1
+    posting = postings[0]
+    assert posting["@context"] == "https://schema.org"
+    assert posting["title"] == "Kompass Kalletal"
+    assert posting["description"] == "Neu Zugezogene finden schwer den Weg zu Ämtern & Vereinen."
+    assert posting["datePosted"] == "2025-03-02"
+    assert posting["validThrough"] == (today + datetime.timedelta(days=30)).isoformat()
+    assert posting["employmentType"] == "PART_TIME"
+    assert posting["jobStartDate"] == "2031-10-01"
+    assert posting["directApply"] is False
+    assert posting["hiringOrganization"] == {"@type": "Organization", "name": "Kalletal"}
+    assert posting["jobLocation"]["@type"] == "Place"
+    assert posting["jobLocation"]["address"] == {
+        "@type": "PostalAddress",
+        "addressLocality": "Kalletal",
+        "addressRegion": "Nordrhein-Westfalen",
+        "addressCountry": "DE",
+    }
+
+
+def test_full_time_project_is_a_full_time_posting(client, make_project):
+    project = make_project(workload=Workload.FULL_TIME)
+    (posting,) = job_postings(client.get(project.url).content.decode())
+    assert posting["employmentType"] == "FULL_TIME"
+
+
+def test_closed_project_carries_no_job_posting(client, completed_project):
+    assert job_postings(client.get(completed_project.url).content.decode()) == []
+
+
+def test_related_stories_are_linked(client, site_tree, open_project):
+    factories.StoryPageFactory(
+        parent=site_tree.stories, title="Wie Kalletal ankommt", project=open_project
+    )
+    factories.StoryPageFactory(parent=site_tree.stories, title="Eine andere Geschichte")
+
+    html = client.get(open_project.url).content.decode()
+
+    assert "Erfolgsgeschichten aus diesem Projekt" in html
+    assert "Wie Kalletal ankommt" in html
+    assert "Eine andere Geschichte" not in html
