@@ -6,6 +6,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.translation import get_language_info
 from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Page, Site
 
@@ -44,7 +45,9 @@ def language_links(context):
     page = context.get("page")
     active = translation.get_language()
     links = []
-    for code, name in settings.LANGUAGES:
+    for code, _name in settings.LANGUAGES:
+        # Each language is named in itself, so a reader finds their own language.
+        name = get_language_info(code)["name_local"]
         locale = Locale.objects.filter(language_code=code).first()
         url = None
         if locale is not None and isinstance(page, Page):

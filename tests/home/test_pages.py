@@ -46,3 +46,14 @@ def test_sitemap_lists_pages_of_both_languages_but_not_private_ones(client, site
     assert "/de/projekte/" in xml
     assert "<loc>http://localhost/en/</loc>" in xml
     assert private.slug not in xml
+
+
+def test_interface_strings_are_translated_on_english_pages(client, site_tree):
+    german = client.get("/de/").content.decode()
+    english = client.get("/en/").content.decode()
+    assert "Zum Inhalt springen" in german
+    assert "Skip to content" in english
+    assert "Zum Inhalt springen" not in english
+    # The switcher names each language in itself.
+    assert ">Deutsch<" in english
+    assert ">English<" in german
