@@ -6,6 +6,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from search.engine import search_backends_from_env
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SITE_DIR = BASE_DIR / "site"
 
@@ -152,7 +154,7 @@ WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 
 # Wagtail's database search unless an engine URL is configured (see search/engine.py).
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = search_backends_from_env()
 
 # The group whose members may open Macher:innen-only learning resources.
 MACHERINNEN_GROUP_NAME = "Macher:innen"

@@ -23,3 +23,8 @@ WAGTAILAPI_BASE_URL = "http://testserver"
 if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
     # make test always passes a PostgreSQL URL; a bare pytest run falls back to SQLite.
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+
+# The suite defaults to the database backend whatever OPENSEARCH_URL says, so no test ever
+# writes into a developer's index; tests/search points Wagtail at OPENSEARCH_TEST_URL with an
+# index prefix of its own per run ("test_<random>_"), and deletes those indices afterwards.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -6,8 +6,8 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from django.utils.translation import get_language_info
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page, Site
 
 register = template.Library()
