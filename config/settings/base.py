@@ -174,6 +174,7 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        "opensearch": {"level": "WARNING"},
     },
 }
 WAGTAIL_FRONTEND_LOGIN_URL = "login"

@@ -32,7 +32,6 @@ class BasePage(Page):
     search_fields = [
         *Page.search_fields,
         index.SearchField("listing_summary"),
-        index.FilterField("locale_id"),
     ]
 
     translatable_fields = [

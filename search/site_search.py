@@ -1,0 +1,207 @@
+"""Site-wide page search: query cleaning, locale-scoped results, editor's picks, autocomplete.
+
+The views stay thin; everything that talks to the search backend lives here so that the
+engine's failures are caught in one place.
+"""
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.utils.translation import gettext
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Locale, Page, Site
+
+from search.engine import search_engine_errors
+
+logger = logging.getLogger(__name__)
+
+MAX_QUERY_LENGTH = 200
+RESULTS_PER_PAGE = 10
+AUTOCOMPLETE_LIMIT = 8
+# Needs no index: plain ORM substring matching, used when the configured backend fails.
+FALLBACK_BACKEND = "wagtail.search.backends.database.fallback"
+
+# Control characters (NUL above all) break PostgreSQL string literals and mean nothing in a
+# query. Double quotes go too: the page search is plain text without phrase syntax, and a stray
+# quote is a syntax error for the SQLite full-text backend.
+_IGNORED_CHARS = re.compile(r'[\x00-\x08\x0b-\x1f\x7f"]')
+_WORD = re.compile(r"\w")
+
+
+class QueryTooLong(ValueError):
+    """The visitor's query is longer than MAX_QUERY_LENGTH characters."""
+
+    @property
+    def message(self):
+        """The explanation for the visitor, in the active language."""
+        return gettext(
+            "Ihr Suchbegriff ist zu lang. Bitte geben Sie höchstens %(max)d Zeichen ein."
+        ) % {"max": MAX_QUERY_LENGTH}
+
+
+def clean_query(raw):
+    """Return the query without control characters and quotes, whitespace collapsed.
+
+    Raises QueryTooLong when the cleaned query exceeds MAX_QUERY_LENGTH characters.
+    """
+    query = " ".join(_IGNORED_CHARS.sub(" ", raw or "").split())
+    if len(query) > MAX_QUERY_LENGTH:
+        raise QueryTooLong(query)
+    return query
+
+
+def _has_words(query):
+    # Punctuation alone finds nothing anyway, and the PostgreSQL backend's autocomplete
+    # crashes on a query that is only hyphens ("-"), so such queries never reach a backend.
+    return bool(_WORD.search(query))
+
+
+def home_for_locale(request, locale):
+    """The current site's home page in ``locale``, or None when it has no such translation."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = site.root_page
+    if root.locale_id == locale.id:
+        return root
+    return root.get_translation_or_none(locale)
+
+
+def searchable_pages(request, locale=None):
+    """Live, public pages of the current site in one language (the active one by default)."""
+    locale = locale or Locale.get_active()
+    home = home_for_locale(request, locale)
+    if home is None:
+        return Page.objects.none()
+    return (
+        Page.objects.live()
+        .public()
+        .descendant_of(home, inclusive=True)
+        .filter(locale=locale)
+        .specific()
+    )
+
+
+@dataclass
+class Promotion:
+    """An editor's pick as the template shows it."""
+
+    title: str
+    url: str
+    description: str = ""
+    type_label: str = ""
+    page_id: int | None = None
+
+
+@dataclass
+class SearchOutcome:
+    """What the search page shows: one page of results, the picks, and whether it degraded."""
+
+    page_obj: object
+    promotions: list = field(default_factory=list)
+    degraded: bool = False
+    failed: bool = False
+
+
+def promotions_for(query, request, locale):
+    """The editor's picks for ``query``: pages in ``locale`` (translated if needed), links.
+
+    Picks point at whatever page the editor chose, often the German one; a visitor sees its
+    translation in their language, and nothing when that is missing, unpublished or private.
+    """
+    picks = Query.get(query).editors_picks.select_related("page").order_by("sort_order")
+    promotions = []
+    for pick in picks:
+        if pick.page is None:
+            if pick.external_link_url:
+                promotions.append(
+                    Promotion(
+                        title=pick.external_link_text or pick.external_link_url,
+                        url=pick.external_link_url,
+                        description=pick.description,
+                    )
+                )
+            continue
+        page = pick.page
+        if page.locale_id != locale.id:
+            page = page.get_translation_or_none(locale)
+        if page is None or not page.live or page.get_view_restrictions().exists():
+            continue
+        page = page.specific
+        url = page.get_url(request)
+        if url is None:  # not routable in this site
+            continue
+        promotions.append(
+            Promotion(
+                title=page.title,
+                url=url,
+                description=pick.description or getattr(page, "summary", ""),
+                type_label=page.specific_class._meta.verbose_name,
+                page_id=page.pk,
+            )
+        )
+    return promotions
+
+
+def _result_page(queryset, query, page_number, exclude_ids, backend):
+    results = queryset.exclude(id__in=exclude_ids) if exclude_ids else queryset
+    results = results.search(query, backend=backend)
+    page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(page_number)
+    # Evaluate here, inside the caller's error handling, not lazily in the template.
+    page_obj.object_list = list(page_obj.object_list)
+    return page_obj
+
+
+def search_site(request, query, page_number=None):
+    """Search the current language's pages for ``query``; on its first page, count a hit.
+
+    Editor's picks come first (on the first page) and are left out of the ordinary results.
+    When the configured engine fails, the search runs once more on the database without an
+    index (titles only) and ``degraded`` is set; should that fail too, ``failed`` is set.
+    """
+    locale = Locale.get_active()
+    promotions = promotions_for(query, request, locale)
+    promoted_ids = [promotion.page_id for promotion in promotions if promotion.page_id]
+    queryset = searchable_pages(request, locale)
+    outcome = SearchOutcome(page_obj=None)
+    try:
+        if _has_words(query):
+            outcome.page_obj = _result_page(queryset, query, page_number, promoted_ids, "default")
+        else:
+            outcome.page_obj = Paginator([], RESULTS_PER_PAGE).get_page(1)
+    except search_engine_errors():
+        logger.warning("Site search failed on the configured backend", exc_info=True)
+        outcome.degraded = True
+    if outcome.degraded:
+        try:
+            outcome.page_obj = _result_page(
+                queryset, query, page_number, promoted_ids, FALLBACK_BACKEND
+            )
+        except search_engine_errors():
+            logger.exception("Site search failed on the database fallback too")
+            outcome.failed = True
+            outcome.page_obj = Paginator([], RESULTS_PER_PAGE).get_page(1)
+    if outcome.page_obj.number == 1:
+        # Popularity statistics for the editors (Wagtail's "Promoted search results" report).
+        Query.get(query).add_hit()
+        outcome.promotions = promotions
+    return outcome
+
+
+def autocomplete_titles(request, query):
+    """Up to AUTOCOMPLETE_LIMIT pages of the active language whose titles start like ``query``.
+
+    Returns a list of {"title", "url"} dicts; an empty list when the engine fails, since a
+    suggestion box is an extra and must not break the page that asks for it.
+    """
+    if not _has_words(query):
+        return []
+    queryset = searchable_pages(request)
+    try:
+        pages = list(queryset.autocomplete(query, fields=["title"])[:AUTOCOMPLETE_LIMIT])
+    except search_engine_errors():
+        logger.warning("Autocomplete failed on the configured backend", exc_info=True)
+        return []
+    return [{"title": page.title, "url": page.get_url(request)} for page in pages]
