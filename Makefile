@@ -1,12 +1,12 @@
 # Lokalprojekte: every set-up step lives here, so a fresh clone needs only `make run` or `make test`.
 SHELL := /bin/bash
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 
-.PHONY: lock help install messages run run-full test lint format bench search-up search-down pg-up pg-down clean
+.PHONY: lock help install messages run run-full test lint format search-up search-down pg-up pg-down clean
 
 help:
 	@echo "make run       – Website mit Demo-Inhalten auf SQLite (http://127.0.0.1:8000)"
@@ -15,7 +15,7 @@ help:
 	@echo "make lint      – ruff"
 
 $(STAMP): pyproject.toml requirements.lock
-	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 ($(PYTHON)) wird benötigt." >&2; exit 1; }
+	@$(PYTHON) -c "import sys; assert sys.version_info[:2] == (3, 11)" 2>/dev/null || { echo "Python 3.11 wird benötigt (gefunden: $(PYTHON))." >&2; exit 1; }
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.lock

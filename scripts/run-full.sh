@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The site on PostgreSQL and OpenSearch (as in production), with the demo content.
+# Both services keep running after the server stops: `make pg-down search-down` ends them.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+PY=.venv/bin/python
+
+export DATABASE_URL=$(bash scripts/pg-up.sh | tail -n1 | sed 's/^DATABASE_URL=//')
+export OPENSEARCH_URL=$(bash scripts/search-up.sh | tail -n1 | sed 's/^OPENSEARCH_URL=//')
+$PY manage.py migrate --no-input -v 0
+$PY manage.py seed_demo
+# Builds the index with the German analysis settings before anything auto-creates it.
+$PY manage.py update_index
+$PY manage.py ensure_local_admin
+exec $PY manage.py runserver 127.0.0.1:8000
