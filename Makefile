@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 
-.PHONY: lock help install messages run run-full test lint format search-up search-down pg-up pg-down clean
+.PHONY: lock help install messages run run-full test lint format bench search-up search-down pg-up pg-down clean
 
 help:
 	@echo "make run       – Website mit Demo-Inhalten auf SQLite (http://127.0.0.1:8000)"
@@ -70,3 +70,7 @@ lock:
 	.cache/lockenv/bin/pip install --quiet '.[dev]'
 	.cache/lockenv/bin/pip freeze --exclude lokalprojekte > requirements.lock
 	rm -rf .cache/lockenv
+
+# Speed figures (printed, not asserted): see benchmarks/.
+bench: install messages
+	bash scripts/bench.sh

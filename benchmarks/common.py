@@ -1,0 +1,75 @@
+"""Shared helpers for the benchmarks: Django set-up on a throwaway database, figure printing.
+
+Each ``benchmarks/bench_*.py`` is a script run by ``make bench`` (scripts/bench.sh), which
+starts PostgreSQL and OpenSearch and passes DATABASE_URL and OPENSEARCH_TEST_URL.
+"""
+
+import contextlib
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def setup_django():
+    """Configure Django with the test settings (PostgreSQL from DATABASE_URL)."""
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+    import django
+
+    django.setup()
+
+
+@contextlib.contextmanager
+def throwaway_database():
+    """Create the test database (migrated), yield, and drop it again."""
+    from django.test.runner import DiscoverRunner
+    from django.test.utils import setup_test_environment, teardown_test_environment
+
+    setup_test_environment()
+    runner = DiscoverRunner(verbosity=0, interactive=False)
+    old_config = runner.setup_databases()
+    try:
+        yield
+    finally:
+        runner.teardown_databases(old_config)
+        teardown_test_environment()
+
+
+def percentile(values, pct):
+    """The pct-th percentile (nearest rank) of a list of numbers."""
+    ordered = sorted(values)
+    index = max(0, min(len(ordered) - 1, round(pct / 100 * len(ordered) + 0.5) - 1))
+    return ordered[index]
+
+
+def timed(fn, repeat):
+    """Run fn repeat times; return the durations in milliseconds."""
+    durations = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        durations.append((time.perf_counter() - start) * 1000)
+    return durations
+
+
+def report_latency(name, durations_ms, target_p95_ms=None):
+    """Print one line of latency figures, with the target and whether it was met."""
+    p50 = statistics.median(durations_ms)
+    p95 = percentile(durations_ms, 95)
+    verdict = ""
+    if target_p95_ms is not None:
+        verdict = f"  target p95 <= {target_p95_ms} ms: {'met' if p95 <= target_p95_ms else 'MISSED'}"
+    print(f"{name}: n={len(durations_ms)} p50={p50:.1f} ms p95={p95:.1f} ms{verdict}", flush=True)
+
+
+def report_rate(name, count, seconds, target_per_s=None):
+    """Print one line with a throughput figure."""
+    rate = count / seconds if seconds else float("inf")
+    verdict = ""
+    if target_per_s is not None:
+        verdict = f"  target >= {target_per_s}/s: {'met' if rate >= target_per_s else 'MISSED'}"
+    print(f"{name}: {count} in {seconds:.2f} s = {rate:.0f}/s{verdict}", flush=True)
