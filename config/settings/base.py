@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
     "rest_framework",
     "django.contrib.admin",
     "django.contrib.auth",

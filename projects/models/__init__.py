@@ -1,6 +1,21 @@
 """Projects: taxonomies, project pages and the back office's records."""
 
-from .backoffice import ContactRequest
+from .backoffice import (
+    ALLOWED_TRANSITIONS,
+    CLOSED_STATUSES,
+    Application,
+    ApplicationNote,
+    ApplicationStatusChange,
+    Candidate,
+    CandidateCompetency,
+    CompanyOffer,
+    ConsentRecord,
+    ContactRequest,
+    Mobility,
+    MunicipalityRequest,
+    PipelineStatus,
+    RequestStatus,
+)
 from .pages import (
     CompetencyLevel,
     ProjectCompetency,
@@ -13,6 +28,19 @@ from .pages import (
 from .taxonomies import Bundesland, Competency, CompetencyCategory, Municipality, Topic
 
 __all__ = [
+    "ALLOWED_TRANSITIONS",
+    "CLOSED_STATUSES",
+    "Application",
+    "ApplicationNote",
+    "ApplicationStatusChange",
+    "Candidate",
+    "CandidateCompetency",
+    "CompanyOffer",
+    "ConsentRecord",
+    "Mobility",
+    "MunicipalityRequest",
+    "PipelineStatus",
+    "RequestStatus",
     "Bundesland",
     "Competency",
     "CompetencyLevel",
