@@ -4,8 +4,11 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from projects.models import Competency
-from stories.filters import LocalizedModelMultipleChoiceFilter, topic_filter
+from projects.taxonomy_filters import (
+    LocalizedModelMultipleChoiceFilter,
+    canonical_competencies,
+    topic_filter,
+)
 
 from .models import ExpertAvailability, ResourceFormat, ResourceLevel
 
@@ -27,7 +30,7 @@ class ExpertFilterSet(django_filters.FilterSet):
 
     expertise = LocalizedModelMultipleChoiceFilter(
         label=_("Fachgebiet"),
-        queryset=Competency.objects.canonical().order_by("category", "name"),
+        queryset=canonical_competencies,
         widget=forms.CheckboxSelectMultiple,
     )
     availability = django_filters.ChoiceFilter(
