@@ -62,7 +62,8 @@ def report_latency(name, durations_ms, target_p95_ms=None):
     p95 = percentile(durations_ms, 95)
     verdict = ""
     if target_p95_ms is not None:
-        verdict = f"  target p95 <= {target_p95_ms} ms: {'met' if p95 <= target_p95_ms else 'MISSED'}"
+        met = "met" if p95 <= target_p95_ms else "MISSED"
+        verdict = f"  target p95 <= {target_p95_ms} ms: {met}"
     print(f"{name}: n={len(durations_ms)} p50={p50:.1f} ms p95={p95:.1f} ms{verdict}", flush=True)
 
 
@@ -71,5 +72,6 @@ def report_rate(name, count, seconds, target_per_s=None):
     rate = count / seconds if seconds else float("inf")
     verdict = ""
     if target_per_s is not None:
-        verdict = f"  target >= {target_per_s}/s: {'met' if rate >= target_per_s else 'MISSED'}"
+        met = "met" if rate >= target_per_s else "MISSED"
+        verdict = f"  target >= {target_per_s}/s: {met}"
     print(f"{name}: {count} in {seconds:.2f} s = {rate:.0f}/s{verdict}", flush=True)

@@ -12,10 +12,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home import views as home_views
 from home.api import api_router
 from home.sitemap import MultilingualSitemap
+from search.api import api as project_search_api
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Before Wagtail's API router, which would otherwise claim every /api/v2/ path.
+    path("api/v2/projects/", project_search_api.urls),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
@@ -37,6 +40,7 @@ urlpatterns += i18n_patterns(
     ),
     path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("search.urls")),
+    path("", include("projects.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -10,9 +10,28 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from learning.api import ExpertsAPIViewSet
+from projects.localization import taxonomy_name_cache
+from projects.models import ProjectPage
+
+
+class SitePagesAPIViewSet(PagesAPIViewSet):
+    """Wagtail's pages endpoint; project fields load in a fixed number of queries."""
+
+    def dispatch(self, request, *args, **kwargs):
+        with taxonomy_name_cache():
+            return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if queryset.model is ProjectPage:
+            queryset = queryset.select_related("municipality", "locale").prefetch_related(
+                "topics", "competence_profile__competency"
+            )
+        return queryset
+
 
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("pages", SitePagesAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)
 api_router.register_endpoint("experts", ExpertsAPIViewSet)

@@ -7,7 +7,6 @@ from projects.models import ContactRequest
 
 # The version of the privacy notice a visitor agrees to; stored with every request so the
 # team can tell which text applied. Change it whenever the Datenschutzerklärung changes.
-PRIVACY_VERSION = "2026-11"
 
 # Humans never see this field; bots that fill every input give themselves away.
 HONEYPOT_FIELD = "website"

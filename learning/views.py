@@ -2,6 +2,7 @@
 
 from functools import partial
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -14,7 +15,7 @@ from django.views.decorators.csrf import csrf_protect
 from projects.models import ContactRequest
 
 from .filters import ExpertFilterSet
-from .forms import PRIVACY_VERSION, ExpertContactForm
+from .forms import ExpertContactForm
 from .models import Expert
 from .tasks import send_expert_contact_request
 
@@ -74,7 +75,7 @@ def _store_and_forward(form, expert):
         contact = form.save(commit=False)
         contact.kind = ContactRequest.Kind.EXPERT
         contact.expert = expert
-        contact.privacy_version = PRIVACY_VERSION
+        contact.privacy_version = settings.PRIVACY_VERSION
         contact.consent_given_at = timezone.now()
         contact.language = translation.get_language() or "de"
         contact.save()

@@ -6,6 +6,9 @@ OpenSearch query. The lookups that are not plain field lookups (duration buckets
 orders) live in module-level tables that the search translation can read as well.
 """
 
+import datetime
+import re
+
 import django_filters
 from django import forms
 from django.db.models import F, Q
@@ -30,17 +33,83 @@ DURATION_CHOICES = [
 # Query value -> ``order_by`` arguments. The primary key comes last so that pages stay
 # stable when two projects share a date.
 SORT_ORDERINGS = {
+    # Without a search engine there is no score; the newest projects come first instead.
+    "relevance": (F("first_published_at").desc(nulls_last=True), "-pk"),
     "deadline": (F("application_deadline").asc(nulls_last=True), "start_date", "pk"),
     "start": ("start_date", "pk"),
     "newest": (F("first_published_at").desc(nulls_last=True), "-pk"),
 }
 SORT_CHOICES = [
+    ("relevance", _("Relevanz")),
     ("deadline", _("Bewerbungsfrist (nächste zuerst)")),
     ("start", _("Projektstart (früheste zuerst)")),
     ("newest", _("Neueste zuerst")),
 ]
 # What was published last is what a returning visitor has not seen yet.
 DEFAULT_SORT = "newest"
+# With a search text the best matches come first.
+DEFAULT_SORT_WITH_QUERY = "relevance"
+
+MAX_QUERY_LENGTH = 200
+# Control characters break PostgreSQL string literals and mean nothing in a query.
+_IGNORED_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+START_PERIOD_PATTERN = re.compile(r"^(\d{4})-Q([1-4])$")
+
+
+def start_period_of(date):
+    """The quarter a date falls into, as the index stores it: ``"2026-Q3"``."""
+    return f"{date.year}-Q{(date.month - 1) // 3 + 1}"
+
+
+def start_period_range(period):
+    """The first and last day of a ``"YYYY-Qn"`` quarter."""
+    match = START_PERIOD_PATTERN.match(period)
+    year, quarter = int(match.group(1)), int(match.group(2))
+    first = datetime.date(year, 3 * quarter - 2, 1)
+    following = datetime.date(year + (quarter == 4), 1 if quarter == 4 else 3 * quarter + 1, 1)
+    return first, following - datetime.timedelta(days=1)
+
+
+def start_period_label(period):
+    """``"2026-Q3"`` as a visitor reads it, in the active language."""
+    match = START_PERIOD_PATTERN.match(period)
+    if not match:
+        return period
+    return _("%(quarter)s. Quartal %(year)s") % {"quarter": match.group(2), "year": match.group(1)}
+
+
+def start_period_choices():
+    """The quarters in which live projects start, oldest first (for the database listing)."""
+    months = ProjectPage.objects.live().dates("start_date", "month")
+    periods = sorted({start_period_of(month) for month in months})
+    return [(period, start_period_label(period)) for period in periods]
+
+
+class StartPeriodField(forms.MultipleChoiceField):
+    """Quarters like ``2026-Q3``: any well-formed quarter is valid, whatever the choices list.
+
+    The listed choices only serve the display (counted by the engine or read from the
+    database); validating against them would cost a query on every request.
+    """
+
+    def valid_value(self, value):
+        return bool(START_PERIOD_PATTERN.match(str(value)))
+
+
+class StartPeriodFilter(django_filters.MultipleChoiceFilter):
+    field_class = StartPeriodField
+
+
+class SearchQueryField(forms.CharField):
+    """The free search text, whitespace collapsed and control characters removed."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return " ".join(_IGNORED_CHARS.sub(" ", value).split())
+
+
+class SearchQueryFilter(django_filters.CharFilter):
+    field_class = SearchQueryField
 
 
 class LocalizedModelMultipleChoiceField(django_filters.fields.ModelMultipleChoiceField):
@@ -83,6 +152,11 @@ def canonical_competencies(request):
 class ProjectFilterSet(django_filters.FilterSet):
     """Filters and sort order of the project listing; unknown values become form errors."""
 
+    q = SearchQueryFilter(
+        method="filter_text",
+        max_length=MAX_QUERY_LENGTH,
+        label=_("Suchbegriff"),
+    )
     bundesland = django_filters.MultipleChoiceFilter(
         field_name="municipality__bundesland",
         choices=Bundesland.choices,
@@ -119,6 +193,12 @@ class ProjectFilterSet(django_filters.FilterSet):
         widget=forms.CheckboxSelectMultiple,
         label=_("Arbeitsumfang"),
     )
+    start = StartPeriodFilter(
+        choices=start_period_choices,
+        method="filter_start",
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Projektstart"),
+    )
     sort = django_filters.ChoiceFilter(
         choices=SORT_CHOICES,
         method="sort_queryset",
@@ -128,13 +208,26 @@ class ProjectFilterSet(django_filters.FilterSet):
 
     class Meta:
         model = ProjectPage
-        fields = ["bundesland", "topic", "competency", "status", "duration", "workload", "sort"]
+        fields = [
+            "q",
+            "bundesland",
+            "topic",
+            "competency",
+            "status",
+            "duration",
+            "workload",
+            "start",
+            "sort",
+        ]
 
     def __init__(self, data=None, *args, **kwargs):
-        # Without an explicit sort the form shows, and the listing uses, the default order.
+        # Without an explicit sort the form shows, and the listing uses, the default order:
+        # relevance when there is a search text, the newest projects otherwise.
         if data is not None and not data.get("sort"):
             data = data.copy()
-            data["sort"] = DEFAULT_SORT
+            data["sort"] = (
+                DEFAULT_SORT_WITH_QUERY if str(data.get("q", "")).strip() else DEFAULT_SORT
+            )
         super().__init__(data, *args, **kwargs)
 
     def filter_duration(self, queryset, name, value):
@@ -143,6 +236,31 @@ class ProjectFilterSet(django_filters.FilterSet):
         for bucket in value:
             low, high = DURATION_BUCKETS[bucket]
             condition |= Q(duration_months__range=(low, high))
+        return queryset.filter(condition)
+
+    def filter_text(self, queryset, name, value):
+        """Projects containing every word of the text somewhere (the engine-less search)."""
+        if not value:
+            return queryset
+        matching = ProjectPage.objects.all()
+        for word in value.split()[:10]:
+            matching = matching.filter(
+                Q(title__icontains=word)
+                | Q(listing_summary__icontains=word)
+                | Q(challenge__icontains=word)
+                | Q(intended_impact__icontains=word)
+                | Q(target_groups__icontains=word)
+                | Q(municipality__name__icontains=word)
+                | Q(topics__name__icontains=word)
+            )
+        # A subquery rather than a join, so a project matching in two topics appears once.
+        return queryset.filter(pk__in=matching.values("pk"))
+
+    def filter_start(self, queryset, name, value):
+        """Projects starting in any of the chosen quarters."""
+        condition = Q()
+        for period in value:
+            condition |= Q(start_date__range=start_period_range(period))
         return queryset.filter(condition)
 
     def sort_queryset(self, queryset, name, value):

@@ -3,8 +3,10 @@
 The page models delegate here so that they stay declarations of fields and routes.
 """
 
+import logging
 from collections import defaultdict
 from html import unescape
+from types import SimpleNamespace
 from urllib.parse import quote
 
 from django.core.paginator import Paginator
@@ -14,11 +16,15 @@ from django.utils.text import normalize_newlines
 from django.utils.translation import gettext
 from wagtail.models import Locale
 
-from projects.filters import ProjectFilterSet
+from projects.filters import START_PERIOD_PATTERN, ProjectFilterSet, start_period_label
 from projects.models import ProjectPage, ProjectStatus
 from projects.models.pages import Workload
 
+logger = logging.getLogger(__name__)
+
 PROJECTS_PER_PAGE = 12
+# Parameters that page or order a listing but do not change which projects it contains.
+_NOT_A_FILTER = ("page", "sort")
 
 
 def localize_many(instances):
@@ -48,33 +54,199 @@ def localize_many(instances):
     return result
 
 
-def project_listing_context(index_page, request):
-    """Context of the project index: the filter form, one page of projects and their count."""
-    queryset = (
+def listed_projects(index_page):
+    """The live, public projects below ``index_page``, ready for cards."""
+    return (
         ProjectPage.objects.child_of(index_page)
         .live()
         .public()
         .select_related("municipality")
         .prefetch_related("topics")
     )
-    filterset = ProjectFilterSet(request.GET, queryset=queryset, request=request)
-    paginator = Paginator(filterset.qs, PROJECTS_PER_PAGE)
-    page_obj = paginator.get_page(request.GET.get("page"))
 
-    projects = list(page_obj.object_list)
+
+def _prepare_cards(projects):
+    """Set the display attributes the cards need, already in the active language."""
     localized = localize_many(
         [p.municipality for p in projects] + [t for p in projects for t in p.topics.all()]
     )
     for project in projects:
-        # Display attributes for the cards, already in the active language.
         project.display_municipality = localized.get(project.municipality)
         project.display_topics = [localized[t] for t in project.topics.all()]
+    return projects
+
+
+def feed_querystring(query_dict):
+    """The listing's filters (without page and sort) as a query string for its feeds."""
+    params = query_dict.copy()
+    for name in _NOT_A_FILTER:
+        params.pop(name, None)
+    return params.urlencode()
+
+
+def project_listing_context(index_page, request):
+    """Context of the project index: the filter form, one page of projects and their count.
+
+    With a configured search engine the engine finds and counts the projects (text query,
+    facet counts, highlights, relevance); when it fails or is slow, the database answers the
+    same URL parameters and the page says that the search is limited.
+    """
+    from search.dsl import configured_url, engine_errors
+
+    filterset = ProjectFilterSet(request.GET, queryset=listed_projects(index_page), request=request)
+    context = None
+    degraded = False
+    if configured_url():
+        try:
+            context = _engine_listing_context(index_page, request, filterset)
+        except engine_errors() as error:
+            logger.warning("Project search failed, listing from the database: %s", error)
+            degraded = True
+    if context is None:
+        context = _database_listing_context(request, filterset)
+    context.update(
+        filter=filterset,
+        search_degraded=degraded,
+        feed_query=feed_querystring(request.GET),
+    )
+    return context
+
+
+def _database_listing_context(request, filterset):
+    paginator = Paginator(filterset.qs, PROJECTS_PER_PAGE)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    projects = _prepare_cards(list(page_obj.object_list))
     return {
-        "filter": filterset,
         "page_obj": page_obj,
         "projects": projects,
         "result_count": paginator.count,
+        "facet_groups": facet_groups(filterset.form),
     }
+
+
+class _ResultWindow:
+    """The hits of one page posing as the whole result list, for Django's Paginator."""
+
+    def __init__(self, total, items):
+        self.total, self.items = total, items
+
+    def count(self):
+        return self.total
+
+    def __getitem__(self, window):
+        # The paginator asks for exactly the page that was searched.
+        return self.items
+
+
+def requested_page(raw):
+    """The page number from the query string; anything unusable means the first page."""
+    try:
+        return max(1, int(raw))
+    except (TypeError, ValueError):
+        return 1
+
+
+def _engine_listing_context(index_page, request, filterset):
+    from search.project_search import (
+        MAX_PAGE,
+        ProjectSearch,
+        filters_from_cleaned_data,
+        search_language,
+    )
+
+    filterset.is_valid()  # runs the form validation; invalid values are reported and ignored
+    cleaned = filterset.form.cleaned_data
+    search = ProjectSearch(
+        lang=search_language(index_page.locale.language_code),
+        query=cleaned.get("q") or "",
+        filters=filters_from_cleaned_data(cleaned),
+        sort=cleaned.get("sort"),
+        page=requested_page(request.GET.get("page")),
+        page_size=PROJECTS_PER_PAGE,
+    )
+    result = search.execute()
+    last_page = min(max(1, -(-result.total // PROJECTS_PER_PAGE)), MAX_PAGE)
+    if search.page > last_page:
+        # Like Paginator.get_page: a page past the end shows the last one.
+        search.page = last_page
+        result = search.execute()
+
+    pages = {p.pk: p for p in filterset.queryset.filter(pk__in=[hit.id for hit in result.hits])}
+    projects = []
+    for hit in result.hits:
+        project = pages.get(hit.id)
+        if project is None:  # indexed but meanwhile unpublished: the index catches up soon
+            continue
+        project.title_highlight = hit.title_highlight
+        project.search_snippet = hit.snippet
+        projects.append(project)
+    _prepare_cards(projects)
+
+    paginator = Paginator(
+        _ResultWindow(result.total, projects),
+        PROJECTS_PER_PAGE,
+    )
+    page_obj = paginator.page(search.page) if result.total else paginator.page(1)
+    return {
+        "page_obj": page_obj,
+        "projects": projects,
+        "result_count": result.total,
+        "facet_groups": facet_groups(filterset.form, result.facet_counts),
+    }
+
+
+def facet_groups(form, facet_counts=None):
+    """The facets of the listing form, ready to render: every option with its count.
+
+    ``facet_counts`` (``{param: {value: count}}`` from the engine) is None on the database
+    path; then the options carry no counts. The checked state is what the visitor sent, as a
+    widget would show it. Rendered by hand rather than through the checkbox widgets, whose
+    per-option templates made up most of the listing's rendering time.
+    """
+    from search.project_search import FACET_FIELDS, facet_options
+
+    groups = []
+    for param in FACET_FIELDS:
+        form_field = form.fields[param]
+        selected = [str(value) for value in (form[param].value() or [])]
+        counts = None if facet_counts is None else facet_counts.get(param, {})
+        if param == "start":
+            periods = {p for p in selected if START_PERIOD_PATTERN.match(p)}
+            if counts is None:
+                periods |= {value for value, _label in form_field.choices}
+            else:
+                periods |= set(counts)
+            choices = [(p, start_period_label(p)) for p in sorted(periods)]
+        else:
+            choices = [(str(value), label) for value, label in form_field.choices]
+        known = {value for value, _label in choices}
+        options = [
+            option
+            for option in facet_options(choices, counts, selected)
+            if option.value in known  # values only the index knows have no label here
+        ]
+        groups.append(
+            SimpleNamespace(
+                name=param, label=form_field.label, options=options, errors=form[param].errors
+            )
+        )
+    return groups
+
+
+def similar_projects(project):
+    """Up to three live projects like ``project`` in its language; [] without a working engine."""
+    from search.dsl import configured_url, engine_errors
+    from search.project_search import similar_project_ids
+
+    if not configured_url():
+        return []
+    try:
+        ids = similar_project_ids(project)
+    except engine_errors() as error:
+        logger.warning("Similar projects unavailable: %s", error)
+        return []
+    pages = {p.pk: p for p in ProjectPage.objects.live().public().filter(pk__in=ids)}
+    return [pages[pk] for pk in ids if pk in pages]
 
 
 def project_detail_context(project, request):
@@ -89,6 +261,7 @@ def project_detail_context(project, request):
         "display_topics": [localized[topic] for topic in topics],
         "competence_rows": rows,
         "related_stories": related_stories(project),
+        "similar_projects": similar_projects(project),
         "job_posting": job_posting_data(project) if project.is_open_for_applications else None,
     }
 

@@ -11,5 +11,6 @@ $PY manage.py migrate --no-input -v 0
 $PY manage.py seed_demo
 # Builds the index with the German analysis settings before anything auto-creates it.
 $PY manage.py update_index
+$PY manage.py search_rebuild -v 0
 $PY manage.py ensure_local_admin
 exec $PY manage.py runserver 127.0.0.1:8000

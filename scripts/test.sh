@@ -39,6 +39,7 @@ echo "== ruff" && .venv/bin/ruff check . && .venv/bin/ruff format --check .
 echo "== django check" && $PY manage.py check --fail-level WARNING
 echo "== migrations" && $PY manage.py makemigrations --check --dry-run
 
+echo "== browser test dependencies" && bash scripts/browser-deps.sh
 echo "== pytest"
 set +e
 .venv/bin/pytest "$@"

@@ -8,3 +8,9 @@ class SiteSearchConfig(AppConfig):
     # "search" would clash with wagtail.search's label.
     label = "site_search"
     verbose_name = _("Suche")
+
+    def ready(self):
+        """Keep the project index in step with published pages (search/signals.py)."""
+        from search import signals
+
+        signals.connect()

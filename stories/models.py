@@ -13,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from home.models import BasePage, SiteSettings
+from projects.models.taxonomies import in_default_language
 from stories.feeds import StoryAtomFeed, StoryRssFeed
 
 STORIES_PER_PAGE = 12
@@ -75,6 +76,7 @@ class StoryPage(BasePage):
 
     municipality = models.ForeignKey(
         "projects.Municipality",
+        limit_choices_to=in_default_language,
         verbose_name=_("Kommune"),
         null=True,
         on_delete=models.PROTECT,
@@ -89,7 +91,11 @@ class StoryPage(BasePage):
         related_name="stories",
     )
     topics = ParentalManyToManyField(
-        "projects.Topic", verbose_name=_("Themenfelder"), blank=True, related_name="stories"
+        "projects.Topic",
+        verbose_name=_("Themenfelder"),
+        blank=True,
+        related_name="stories",
+        limit_choices_to=in_default_language,
     )
     subject = models.CharField(
         _("Projekttitel"), max_length=200, help_text=_("z. B. „Papierlos – aber richtig!“")

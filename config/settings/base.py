@@ -1,11 +1,13 @@
 """Settings shared by every environment. Environment-specific files import from here."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from search.dsl import project_search_from_env
 from search.engine import search_backends_from_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -55,6 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -67,6 +70,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "config.middleware.SecurityHeadersMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -107,6 +114,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
+# django-axes first: it refuses a login while the account is locked, before the password check.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    # Admin access for the Matching-Team by group name (no permission rows needed).
+    "projects.permissions.MatchingTeamAdminAccessBackend",
+]
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 
@@ -142,6 +156,17 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 )
 MATCHING_TEAM_EMAIL = os.environ.get("MATCHING_TEAM_EMAIL", "matching@lokalprojekte.example")
 
+# Public forms (projects/forms.py): which privacy text a consent refers to (change it with the
+# Datenschutzerklärung), CV uploads, spam defence and how long the talent pool keeps people.
+PRIVACY_VERSION = os.environ.get("PRIVACY_VERSION", "2026-11")
+APPLICATION_CV_MAX_BYTES = 10 * 1024 * 1024
+FORM_MIN_FILL_SECONDS = 5
+FORM_RATE_LIMIT = {"submissions": 5, "seconds": 600}
+TALENT_POOL_MONTHS = 12
+# A mail that failed is retried (by its task on the database queue, and by
+# `manage.py send_pending_mail`, e.g. from cron) until this many attempts.
+OUTGOING_MAIL_MAX_ATTEMPTS = 10
+
 WAGTAIL_SITE_NAME = "Lokalprojekte"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "home.CustomImage"
@@ -157,10 +182,18 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 # Wagtail's database search unless an engine URL is configured (see search/engine.py).
 WAGTAILSEARCH_BACKENDS = search_backends_from_env()
 
+# The project search (faceted listing, API, feeds) talks to the engine directly (search/dsl.py).
+# No URL: the listing filters on the database. The index sync runs as django-tasks tasks.
+PROJECT_SEARCH_ENGINE, PROJECT_SEARCH_URL = project_search_from_env()
+SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "lokalprojekte")
+SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "2"))
+
 # The group whose members may open Macher:innen-only learning resources.
 MACHERINNEN_GROUP_NAME = "Macher:innen"
 # The group that sees applications and other personal data.
 MATCHING_TEAM_GROUP_NAME = "Matching-Team"
+# Applications closed longer than this are anonymised (manage.py anonymise_applications).
+ANONYMISE_AFTER_DAYS = int(os.environ.get("ANONYMISE_AFTER_DAYS", "180"))
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
@@ -179,3 +212,48 @@ LOGGING = {
     },
 }
 WAGTAIL_FRONTEND_LOGIN_URL = "login"
+
+# --- Security ---
+# Content-Security-Policy (django-csp 4): public pages need no inline script or style; the
+# JSON-LD blocks are data, not script, so CSP does not apply to them. config.middleware
+# relaxes the policy for the Wagtail admin only, which relies on inline styles.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        # Videos of the learning library are embedded from these hosts only.
+        "frame-src": [
+            "'self'",
+            "https://www.youtube-nocookie.com",
+            "https://www.youtube.com",
+            "https://player.vimeo.com",
+        ],
+        "frame-ancestors": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    },
+}
+# Django's SecurityMiddleware sends these (stated here so they are not left to defaults).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Wagtail's preview views allow same-origin framing themselves; nothing else may be framed.
+X_FRAME_OPTIONS = "DENY"
+# Sent by config.middleware.SecurityHeadersMiddleware: browser features the site never uses.
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+# The admin loads nothing from third parties either (the CSP would block it anyway):
+# no Gravatar images of editors, no check for new Wagtail releases.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# django-axes: five failed logins for one user name from one address lock it for 15 minutes.
+AXES_VERBOSE = False
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True

@@ -28,3 +28,10 @@ if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
 # writes into a developer's index; tests/search points Wagtail at OPENSEARCH_TEST_URL with an
 # index prefix of its own per run ("test_<random>_"), and deletes those indices afterwards.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The same for the project search: tests that need the engine set PROJECT_SEARCH_URL and a
+# SEARCH_INDEX_PREFIX of their own.
+PROJECT_SEARCH_URL = None
+
+# django-axes stays off for the suite (Django's test client logs in without a request, which
+# axes refuses); tests/security switches it on where login throttling is what they test.
+AXES_ENABLED = False

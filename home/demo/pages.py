@@ -13,6 +13,7 @@ from stories.models import StoryIndexPage
 from .audience import AUDIENCE_PAGES
 from .base import CREATED, Tally, assign, rich, upsert_page
 from .blocks import cards, cta, figures, quote, text
+from .form_pages import FORM_PAGES
 from .legal import LEGAL_PAGES
 
 HOME_SLUG = "start"
@@ -242,6 +243,8 @@ SECTIONS = {
             "listing_summary": "Specialists who advise makers and municipalities.",
         },
     ),
+    # "Mitmachen" and the form pages under it.
+    **FORM_PAGES,
 }
 
 

@@ -13,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
+from projects.models.taxonomies import in_default_language
 
 
 class ExpertAvailability(models.TextChoices):
@@ -37,7 +38,11 @@ class Expert(TranslatableMixin, index.Indexed, ClusterableModel):
     organisation = models.CharField(_("Organisation"), max_length=200, blank=True)
     position = models.CharField(_("Funktion"), max_length=200, blank=True)
     expertise = ParentalManyToManyField(
-        "projects.Competency", verbose_name=_("Fachgebiete"), blank=True, related_name="experts"
+        "projects.Competency",
+        verbose_name=_("Fachgebiete"),
+        blank=True,
+        related_name="experts",
+        limit_choices_to=in_default_language,
     )
     languages = models.CharField(
         _("Sprachen"), max_length=200, default="Deutsch", help_text=_("Kommagetrennt")
@@ -69,6 +74,7 @@ class Expert(TranslatableMixin, index.Indexed, ClusterableModel):
         index.AutocompleteField("name"),
         index.SearchField("organisation"),
         index.SearchField("bio"),
+        index.FilterField("locale"),
     ]
     translatable_fields = [
         SynchronizedField("name"),

@@ -15,6 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from home.models import BasePage
+from projects.models.taxonomies import in_default_language
 
 from .experts import ExpertIndexPage
 
@@ -100,7 +101,11 @@ class LearningResourcePage(BasePage):
         _("Niveau"), max_length=10, choices=ResourceLevel.choices, default=ResourceLevel.INTRO
     )
     topics = ParentalManyToManyField(
-        "projects.Topic", verbose_name=_("Themenfelder"), blank=True, related_name="+"
+        "projects.Topic",
+        verbose_name=_("Themenfelder"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=in_default_language,
     )
     duration_minutes = models.PositiveSmallIntegerField(
         _("Dauer in Minuten"), null=True, blank=True

@@ -16,6 +16,7 @@ from .backoffice import (
     PipelineStatus,
     RequestStatus,
 )
+from .form_pages import FormKind, FormPage, OutgoingMail
 from .pages import (
     CompetencyLevel,
     ProjectCompetency,
@@ -46,6 +47,9 @@ __all__ = [
     "CompetencyLevel",
     "CompetencyCategory",
     "ContactRequest",
+    "FormKind",
+    "FormPage",
+    "OutgoingMail",
     "Municipality",
     "ProjectCompetency",
     "ProjectIndexPage",

@@ -2,7 +2,6 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -16,6 +15,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from home.models import BasePage
+from projects.localization import name_in_locale
+from projects.models.taxonomies import in_default_language
 
 
 class ProjectStatus(models.TextChoices):
@@ -43,8 +44,8 @@ class CompetencyLevel(models.IntegerChoices):
     EXPERT = 3, _("Expertise")
 
 
-class ProjectIndexPage(BasePage):
-    """The listing of all projects of one language, with filters."""
+class ProjectIndexPage(RoutablePageMixin, BasePage):
+    """The listing of all projects of one language, with search, filters and feeds."""
 
     intro = RichTextField(_("Einleitung"), blank=True, features=RICH_TEXT_FEATURES)
 
@@ -78,19 +79,38 @@ class ProjectIndexPage(BasePage):
             response["X-Robots-Tag"] = "noindex"
         return response
 
+    @path("feed/rss/", name="feed_rss")
+    def rss_feed(self, request):
+        """The newest projects of the search in the query string, as RSS 2.0."""
+        from search.feeds import ProjectSearchRssFeed
+
+        return ProjectSearchRssFeed(self)(request)
+
+    @path("feed/atom/", name="feed_atom")
+    def atom_feed(self, request):
+        """The same projects as Atom 1.0."""
+        from search.feeds import ProjectSearchAtomFeed
+
+        return ProjectSearchAtomFeed(self)(request)
+
 
 class ProjectPage(RoutablePageMixin, BasePage):
     """One Lokalprojekt: a municipality's challenge and the Macher:in it needs."""
 
     municipality = models.ForeignKey(
         "projects.Municipality",
+        limit_choices_to=in_default_language,
         verbose_name=_("Kommune"),
         null=True,
         on_delete=models.PROTECT,
         related_name="projects",
     )
     topics = ParentalManyToManyField(
-        "projects.Topic", verbose_name=_("Themenfelder"), blank=True, related_name="projects"
+        "projects.Topic",
+        verbose_name=_("Themenfelder"),
+        blank=True,
+        related_name="projects",
+        limit_choices_to=in_default_language,
     )
     status = models.CharField(
         _("Status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.OPEN
@@ -243,21 +263,17 @@ class ProjectPage(RoutablePageMixin, BasePage):
 
     @path("bewerben/", name="apply")
     def apply_route(self, request):
-        """How to apply for this project; only while it accepts applications."""
-        from home.models import SiteSettings
-        from projects.views import application_mailto
+        """The application form; only while the project accepts applications (else 404)."""
+        from projects.application_views import project_apply_view
 
-        if not self.is_open_for_applications:
-            raise Http404
-        contact_email = SiteSettings.for_request(request).contact_email
-        return self.render(
-            request,
-            template="projects/project_apply_page.html",
-            context_overrides={
-                "contact_email": contact_email,
-                "application_mailto": application_mailto(self, contact_email),
-            },
-        )
+        return project_apply_view(request, self)
+
+    @path("bewerben/danke/", name="apply_thanks")
+    def apply_thanks_route(self, request):
+        """The confirmation after applying."""
+        from projects.application_views import project_apply_thanks
+
+        return project_apply_thanks(request, self)
 
     @property
     def is_open_for_applications(self):
@@ -283,18 +299,19 @@ class ProjectPage(RoutablePageMixin, BasePage):
 
     @property
     def topic_names(self):
-        return [topic.localized.name for topic in self.topics.all()]
+        return [name_in_locale(topic, self.locale_id) for topic in self.topics.all()]
 
     @property
     def competence_profile_data(self):
         return [
             {
-                "competency": row.competency.localized.name,
+                "competency": name_in_locale(row.competency, self.locale_id),
                 "category": row.competency.category,
                 "requirement": row.requirement,
                 "level": row.level,
             }
-            for row in self.competence_profile.select_related("competency")
+            # .all() so a prefetch of competence_profile__competency is used.
+            for row in self.competence_profile.all()
         ]
 
 
@@ -304,6 +321,7 @@ class ProjectCompetency(Orderable):
     project = ParentalKey(ProjectPage, related_name="competence_profile", on_delete=models.CASCADE)
     competency = models.ForeignKey(
         "projects.Competency",
+        limit_choices_to=in_default_language,
         verbose_name=_("Kompetenz"),
         on_delete=models.PROTECT,
         related_name="+",

@@ -5,6 +5,7 @@ Pages always point at the default-locale (German) instance; templates show
 facets count the same objects in German and English.
 """
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -43,6 +44,11 @@ class CompetencyCategory(models.TextChoices):
     ORGANISATION = "organisation", _("Organisation und Personal")
 
 
+def in_default_language():
+    """Choices for taxonomy references: only the German rows, the ones pages point at."""
+    return models.Q(locale__language_code=settings.LANGUAGE_CODE)
+
+
 class TaxonomyQuerySet(models.QuerySet):
     def canonical(self):
         """Only the default-locale instances, the ones pages refer to."""
@@ -61,7 +67,12 @@ class Competency(TranslatableMixin, index.Indexed, models.Model):
     objects = TaxonomyQuerySet.as_manager()
 
     panels = [FieldPanel("name"), FieldPanel("category"), FieldPanel("description")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # FilterField("locale"): the admin choosers filter snippets by language.
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale"),
+    ]
     translatable_fields = [
         TranslatableField("name"),
         SynchronizedField("category"),
@@ -87,7 +98,12 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
     objects = TaxonomyQuerySet.as_manager()
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # FilterField("locale"): the admin choosers filter snippets by language.
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale"),
+    ]
     translatable_fields = [
         TranslatableField("name"),
         SynchronizedField("slug"),
@@ -153,6 +169,7 @@ class Municipality(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.FilterField("bundesland"),
+        index.FilterField("locale"),
     ]
     translatable_fields = [
         SynchronizedField("name"),

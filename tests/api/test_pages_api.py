@@ -103,3 +103,17 @@ def test_unknown_page_type_is_a_clear_400(client, site_tree):
     response = client.get("/api/v2/pages/?type=nope.Nope")
     assert response.status_code == 400
     assert "message" in response.json()
+
+
+def test_english_projects_carry_english_taxonomy_names(client, project, locales):
+    topic = project.topics.get()
+    english_topic = topic.copy_for_translation(locales.en)
+    english_topic.name = "Digital administration"
+    english_topic.save()
+    english = project.copy_for_translation(locales.en, copy_parents=True)
+    english.save_revision().publish()
+
+    data = client.get(f"/api/v2/pages/{english.pk}/").json()
+    assert data["topic_names"] == ["Digital administration"]
+    german = client.get(f"/api/v2/pages/{project.pk}/").json()
+    assert german["topic_names"] == ["Digitale Verwaltung"]

@@ -38,6 +38,7 @@ def test_every_live_page_renders_in_its_language(client, demo_site):
         "LearningIndexPage",
         "LearningResourcePage",
         "ExpertIndexPage",
+        "FormPage",
     }
     assert seen_types["de"] == expected
     assert seen_types["en"] == expected

@@ -7,7 +7,6 @@ from django.core import mail
 from django.test import Client
 
 from home.models import SiteSettings
-from learning.forms import PRIVACY_VERSION
 from projects.models import ContactRequest
 from tests import factories
 
@@ -157,7 +156,7 @@ def test_valid_request_is_stored_and_mailed(client, expert, django_capture_on_co
     assert contact.expert == expert
     assert contact.email == "petra@kommune.example"
     assert contact.organisation == "Stadt Eschwege"
-    assert contact.privacy_version == PRIVACY_VERSION
+    assert contact.privacy_version == settings.PRIVACY_VERSION
     assert contact.consent_given_at is not None
     assert contact.language == "de"
 

@@ -5,9 +5,7 @@ import json
 import re
 
 import pytest
-from wagtail.models import Site
 
-from home.models import SiteSettings
 from projects.models import Bundesland, ProjectStatus
 from projects.models.pages import Workload
 from tests import factories
@@ -131,34 +129,6 @@ def test_project_in_preparation_says_applications_have_not_started(client, make_
 
     assert "Jetzt bewerben" not in html
     assert "hat noch nicht begonnen" in html
-
-
-def test_apply_route_explains_how_to_apply_by_email(client, open_project):
-    SiteSettings.objects.update_or_create(
-        site=Site.objects.get(is_default_site=True),
-        defaults={"contact_email": "bewerbung@lokalprojekte.example"},
-    )
-
-    response = client.get(f"{open_project.url}bewerben/")
-
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "<h1>Bewerbung für Kompass Kalletal</h1>" in html
-    assert (
-        'href="mailto:bewerbung@lokalprojekte.example?subject=Bewerbung%3A%20Kompass%20Kalletal"'
-        in html
-    )
-    assert "Projektskizze" in html
-    assert "Kompetenzprofil" in html
-    assert "Pat:in" in html
-    assert "<ol>" in html
-
-
-def test_apply_route_without_contact_address_says_so(client, open_project):
-    html = client.get(f"{open_project.url}bewerben/").content.decode()
-
-    assert "mailto:" not in html.split("<main", 1)[1].split("</main>", 1)[0]
-    assert "Kontaktadresse ist im Moment nicht hinterlegt" in html
 
 
 def test_apply_route_is_404_for_closed_projects(client, completed_project):

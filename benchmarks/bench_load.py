@@ -1,0 +1,303 @@
+"""Load test: the site under gunicorn on PostgreSQL and OpenSearch, 50 concurrent users.
+
+Bounded and local only: a throwaway database (demo content plus generated projects, up to
+BENCH_PROJECTS within BENCH_SEED_SECONDS), its own OpenSearch index prefix, gunicorn on a
+free port of 127.0.0.1 with production settings, BENCH_USERS threads for BENCH_SECONDS over
+home, listing with facets, project pages and search. Prints requests/s, p50/p95 per page
+type and the error count. gunicorn is stopped and the index deleted whatever happens.
+
+    DATABASE_URL=postgres://... OPENSEARCH_TEST_URL=http://127.0.0.1:9201 \
+        .venv/bin/python benchmarks/bench_load.py
+"""
+
+import datetime
+import http.client
+import json
+import os
+import random
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from collections import defaultdict
+from pathlib import Path
+from urllib.parse import quote
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.common import (  # noqa: E402
+    ROOT,
+    report_latency,
+    report_rate,
+    setup_django,
+    throwaway_database,
+)
+
+TARGET_PROJECTS = int(os.environ.get("BENCH_PROJECTS", "10000"))
+SEED_SECONDS = float(os.environ.get("BENCH_SEED_SECONDS", "300"))
+USERS = int(os.environ.get("BENCH_USERS", "50"))
+SECONDS = float(os.environ.get("BENCH_SECONDS", "60"))
+HOST = "127.0.0.1"
+SEARCH_WORDS = ["Digitalisierung", "Klimaschutz", "Beteiligung", "Verwaltung", "Mobilität"]
+
+
+def free_port():
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def generate_projects(target, budget_seconds):
+    """Add generated German projects under the demo listing until target or time budget.
+
+    Pages are written as live rows without revisions (what serving needs), in batches of
+    one transaction each. Returns the number created.
+    """
+    from django.db import transaction
+    from django.utils import timezone
+    from wagtail.models import Locale
+
+    from projects.models import Municipality, ProjectIndexPage, ProjectPage, Topic
+
+    german = Locale.objects.get(language_code="de")
+    index = ProjectIndexPage.objects.get(locale=german)
+    municipalities = list(Municipality.objects.filter(locale=german))
+    topics = list(Topic.objects.filter(locale=german))
+    rng = random.Random(2021)
+    today = datetime.date.today()
+    started = time.monotonic()
+    created = 0
+    while created < target and time.monotonic() - started < budget_seconds:
+        with transaction.atomic():
+            for _ in range(min(200, target - created)):
+                municipality = rng.choice(municipalities)
+                word = rng.choice(SEARCH_WORDS)
+                page = ProjectPage(
+                    title=f"{word} in {municipality.name} ({created + 1})",
+                    slug=f"lastprojekt-{created + 1}",
+                    municipality=municipality,
+                    status=rng.choice(["open", "open", "matching", "running", "completed"]),
+                    challenge=f"<p>{word}: die Kommune {municipality.name} braucht Hilfe.</p>",
+                    intended_impact="<p>Bürger:innen erledigen Anliegen schneller.</p>",
+                    target_groups="Bürger:innen, Verwaltung",
+                    start_date=today + datetime.timedelta(days=rng.randint(30, 300)),
+                    duration_months=rng.randint(6, 18),
+                    remote_share=rng.choice([0, 20, 40]),
+                    application_deadline=today + datetime.timedelta(days=rng.randint(10, 90)),
+                    live=True,
+                    first_published_at=timezone.now(),
+                )
+                index.add_child(instance=page)
+                page.topics.set(rng.sample(topics, 2))
+                created += 1
+        index.refresh_from_db()
+    return created
+
+
+def production_env(database_url, static_root, index_prefix):
+    """Environment for gunicorn and manage.py: production settings, local services only."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"OPENSEARCH_URL", "ELASTICSEARCH_URL", "DJANGO_SETTINGS_MODULE"}
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        SECRET_KEY="bench-" + secrets.token_urlsafe(48),
+        ALLOWED_HOSTS=HOST,
+        DATABASE_URL=database_url,
+        SECURE_SSL_REDIRECT="false",
+        STATIC_ROOT=str(static_root),
+        SEARCH_INDEX_PREFIX=index_prefix,
+        LOG_LEVEL="WARNING",
+    )
+    if os.environ.get("OPENSEARCH_TEST_URL"):
+        env["OPENSEARCH_URL"] = os.environ["OPENSEARCH_TEST_URL"]
+    return env
+
+
+def manage(env, *args):
+    """Run a manage.py command with ``env``; raise if it fails."""
+    subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True
+    )
+
+
+def wait_until_up(port, process, timeout=60):
+    """Wait until gunicorn answers (or raise if it died or took too long)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("gunicorn exited during start-up")
+        try:
+            with urllib.request.urlopen(f"http://{HOST}:{port}/de/", timeout=5) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise RuntimeError("gunicorn did not answer within 60 s")
+
+
+def request_plan(project_paths, facets):
+    """A function returning the next (page type, path) a simulated visitor asks for."""
+    rng = random.Random()
+
+    def next_request():
+        kind = rng.choice(["home", "listing", "project", "search"])
+        if kind == "home":
+            return kind, "/de/"
+        if kind == "listing":
+            land, topic = rng.choice(facets["bundesland"]), rng.choice(facets["topic"])
+            return kind, f"/de/projekte/?bundesland={land}&topic={topic}&status=open"
+        if kind == "project":
+            return kind, rng.choice(project_paths)
+        return kind, f"/de/suche/?q={quote(rng.choice(SEARCH_WORDS))}"
+
+    return next_request
+
+
+def run_load(port, next_request, users, seconds):
+    """``users`` threads request pages for ``seconds``; returns (latencies, errors, elapsed)."""
+    latencies = defaultdict(list)
+    errors = defaultdict(int)
+    lock = threading.Lock()
+    stop_at = time.monotonic() + seconds
+
+    def user():
+        connection = http.client.HTTPConnection(HOST, port, timeout=30)
+        while time.monotonic() < stop_at:
+            kind, path = next_request()
+            started = time.perf_counter()
+            try:
+                connection.request("GET", path)
+                response = connection.getresponse()
+                response.read()
+                ok = response.status == 200
+                if response.getheader("Connection", "").lower() == "close":
+                    connection.close()
+            except Exception:  # noqa: BLE001 - any failure of a request counts as an error
+                ok = False
+                connection.close()
+            elapsed_ms = (time.perf_counter() - started) * 1000
+            with lock:
+                if ok:
+                    latencies[kind].append(elapsed_ms)
+                else:
+                    errors[kind] += 1
+        connection.close()
+
+    threads = [threading.Thread(target=user, daemon=True) for _ in range(users)]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(seconds + 60)
+    return latencies, errors, time.monotonic() - started
+
+
+def delete_indices(prefix):
+    """Remove the benchmark's OpenSearch indices."""
+    url = os.environ.get("OPENSEARCH_TEST_URL")
+    if not url:
+        return
+    request = urllib.request.Request(f"{url}/{prefix}_*", method="DELETE")
+    try:
+        urllib.request.urlopen(request, timeout=30).close()
+    except OSError as error:
+        print(f"could not delete indices {prefix}_*: {error}", file=sys.stderr)
+
+
+def main():
+    """Seed, serve, load, report; always stop gunicorn and drop the database and index."""
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        sys.exit("bench_load needs DATABASE_URL pointing at PostgreSQL (make bench sets it).")
+    setup_django()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from projects.filters import ProjectFilterSet
+    from projects.models import ProjectPage, Topic
+
+    index_prefix = f"bench_{secrets.token_hex(4)}"
+    with throwaway_database(), tempfile.TemporaryDirectory() as static_root:
+        started = time.monotonic()
+        call_command("seed_demo", verbosity=0)
+        created = generate_projects(TARGET_PROJECTS, SEED_SECONDS)
+        print(
+            f"seeded: demo content + {created} generated projects "
+            f"(target {TARGET_PROJECTS}) in {time.monotonic() - started:.0f} s",
+            flush=True,
+        )
+        project_paths = [
+            page.url for page in ProjectPage.objects.live().filter(locale__language_code="de")
+        ]
+        topics = list(Topic.objects.canonical().values_list("pk", flat=True))
+        lands = [
+            value for value, _label in ProjectFilterSet.base_filters["bundesland"].extra["choices"]
+        ]
+        connection.close()
+
+        settings_dict = connection.settings_dict
+        database_url = (
+            f"postgres://{settings_dict['USER']}@{settings_dict['HOST']}:"
+            f"{settings_dict['PORT']}/{settings_dict['NAME']}"
+        )
+        env = production_env(database_url, static_root, index_prefix)
+        manage(env, "collectstatic", "--no-input", "-v", "0")
+        if env.get("OPENSEARCH_URL"):
+            started = time.monotonic()
+            manage(env, "update_index")
+            print(f"OpenSearch index built in {time.monotonic() - started:.0f} s", flush=True)
+
+        port = free_port()
+        gunicorn = subprocess.Popen(
+            [
+                str(ROOT / ".venv" / "bin" / "gunicorn"),
+                "config.wsgi:application",
+                "--bind",
+                f"{HOST}:{port}",
+                "--worker-class",
+                "gthread",
+                "--workers",
+                os.environ.get("BENCH_WORKERS", "3"),
+                "--threads",
+                "8",
+                "--log-level",
+                "warning",
+            ],  # fmt: skip
+            cwd=ROOT,
+            env=env,
+            start_new_session=True,
+        )
+        try:
+            wait_until_up(port, gunicorn)
+            plan = request_plan(project_paths, {"bundesland": lands, "topic": topics})
+            latencies, errors, elapsed = run_load(port, plan, USERS, SECONDS)
+        finally:
+            os.killpg(gunicorn.pid, signal.SIGTERM)
+            try:
+                gunicorn.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(gunicorn.pid, signal.SIGKILL)
+                gunicorn.wait()
+            delete_indices(index_prefix)
+
+    total = sum(len(values) for values in latencies.values())
+    print(f"{USERS} users, {elapsed:.0f} s, {len(project_paths)} German projects", flush=True)
+    report_rate("all pages", total, elapsed)
+    for kind in ["home", "listing", "project", "search"]:
+        if latencies[kind]:
+            report_latency(f"{kind} ({len(latencies[kind]) / elapsed:.1f}/s)", latencies[kind])
+    error_count = sum(errors.values())
+    print(f"errors: {error_count} {json.dumps(dict(errors)) if error_count else ''}", flush=True)
+    return 1 if error_count else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# What the browser tests need, installed only when missing: Debian's Chromium (never a
+# downloaded browser) and axe-core from package-lock.json. Called by scripts/test.sh.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "browser-deps: installing Debian's chromium" >&2
+  bash scripts/apt-install.sh chromium >/dev/null
+fi
+
+if [ ! -f node_modules/axe-core/axe.min.js ]; then
+  command -v npm >/dev/null || bash scripts/apt-install.sh npm >/dev/null
+  echo "browser-deps: installing axe-core (npm ci)" >&2
+  npm ci --no-audit --no-fund --loglevel=error >/dev/null
+fi

@@ -1,0 +1,162 @@
+"""One small module that picks the client library for the project search.
+
+OpenSearch (the engine that runs here and in CI) is spoken through ``opensearchpy``;
+Elasticsearch 8 through ``elasticsearch`` and its bundled ``elasticsearch.dsl``. Both DSLs have
+the same API (opensearch-py's DSL is the maintained fork of elasticsearch-dsl), so query code
+written against ``get_dsl()`` serves both engines.
+
+Settings (see config/settings/base.py): ``PROJECT_SEARCH_URL`` (None: database fallback),
+``PROJECT_SEARCH_ENGINE`` ("opensearch" or "elasticsearch"), ``SEARCH_TIMEOUT`` (seconds).
+Nothing here imports a client library at module import time, so the settings can import
+``project_search_from_env``.
+"""
+
+import os
+from functools import cache
+from types import SimpleNamespace
+
+OPENSEARCH = "opensearch"
+ELASTICSEARCH = "elasticsearch"
+LIBRARIES = (OPENSEARCH, ELASTICSEARCH)
+DEFAULT_TIMEOUT_SECONDS = 2
+# Connections kept per engine: a web process's threads and the bulk senders share a client.
+POOL_SIZE = 8
+
+
+def project_search_from_env(environ=None):
+    """Return ``(engine, url)`` for the project search from OPENSEARCH_URL / ELASTICSEARCH_URL.
+
+    OPENSEARCH_URL wins when both are set (as in search/engine.py); with neither the result is
+    ``(OPENSEARCH, None)``, which means "use the database". Only the first URL of a
+    comma-separated list is used.
+    """
+    environ = os.environ if environ is None else environ
+    for engine, name in ((OPENSEARCH, "OPENSEARCH_URL"), (ELASTICSEARCH, "ELASTICSEARCH_URL")):
+        urls = [u.strip() for u in environ.get(name, "").split(",") if u.strip()]
+        if urls:
+            return engine, urls[0]
+    return OPENSEARCH, None
+
+
+def _configured_engine():
+    from django.conf import settings
+
+    return getattr(settings, "PROJECT_SEARCH_ENGINE", OPENSEARCH) or OPENSEARCH
+
+
+def configured_url():
+    """The engine URL from the settings, or None when the project search uses the database."""
+    from django.conf import settings
+
+    return getattr(settings, "PROJECT_SEARCH_URL", None) or None
+
+
+def configured_timeout():
+    """Seconds a request to the engine may take before it counts as failed."""
+    from django.conf import settings
+
+    return float(getattr(settings, "SEARCH_TIMEOUT", DEFAULT_TIMEOUT_SECONDS))
+
+
+@cache
+def get_dsl(library=None):
+    """Return a namespace with the DSL pieces of ``library`` (default: from the settings).
+
+    Attributes: ``name`` ("opensearch"/"elasticsearch"), ``Search``, ``MultiSearch``, ``Q``,
+    ``A``, ``Document``, ``Index``, ``FacetedSearch``, ``TermsFacet``, ``RangeFacet``,
+    ``connections``, ``helpers`` (bulk, streaming_bulk), ``NotFoundError``, ``ConnectionError``
+    and ``errors`` (a tuple of the exceptions that mean "the engine failed").
+    """
+    library = library or _configured_engine()
+    if library == OPENSEARCH:
+        import opensearchpy as dsl
+        from opensearchpy import exceptions, helpers
+
+        return SimpleNamespace(
+            name=OPENSEARCH,
+            Search=dsl.Search,
+            MultiSearch=dsl.MultiSearch,
+            Q=dsl.Q,
+            A=dsl.A,
+            Document=dsl.Document,
+            Index=dsl.Index,
+            FacetedSearch=dsl.FacetedSearch,
+            TermsFacet=dsl.TermsFacet,
+            RangeFacet=dsl.RangeFacet,
+            connections=dsl.connections,
+            helpers=helpers,
+            NotFoundError=exceptions.NotFoundError,
+            ConnectionError=exceptions.ConnectionError,
+            errors=(exceptions.OpenSearchException, helpers.BulkIndexError),
+        )
+    if library == ELASTICSEARCH:
+        import elastic_transport
+        import elasticsearch
+        from elasticsearch import dsl, helpers
+
+        return SimpleNamespace(
+            name=ELASTICSEARCH,
+            Search=dsl.Search,
+            MultiSearch=dsl.MultiSearch,
+            Q=dsl.Q,
+            A=dsl.A,
+            Document=dsl.Document,
+            Index=dsl.Index,
+            FacetedSearch=dsl.FacetedSearch,
+            TermsFacet=dsl.TermsFacet,
+            RangeFacet=dsl.RangeFacet,
+            connections=dsl.connections,
+            helpers=helpers,
+            NotFoundError=elasticsearch.NotFoundError,
+            ConnectionError=elasticsearch.ConnectionError,
+            errors=(
+                elasticsearch.ApiError,
+                elastic_transport.TransportError,
+                helpers.BulkIndexError,
+            ),
+        )
+    raise ValueError(f"Unknown search library {library!r}; expected one of {LIBRARIES}")
+
+
+@cache
+def _client(library, url, timeout):
+    if library == OPENSEARCH:
+        from opensearchpy import OpenSearch
+
+        return OpenSearch(
+            hosts=[url],
+            timeout=timeout,
+            max_retries=0,
+            retry_on_timeout=False,
+            pool_maxsize=POOL_SIZE,
+        )
+    from elasticsearch import Elasticsearch
+
+    return Elasticsearch(
+        url,
+        request_timeout=timeout,
+        max_retries=0,
+        retry_on_timeout=False,
+        connections_per_node=POOL_SIZE,
+    )
+
+
+def get_client(url=None, library=None, timeout=None):
+    """A low-level client (OpenSearch or Elasticsearch) for ``url`` (default: the settings).
+
+    Short timeout (SEARCH_TIMEOUT, default 2 s) and no retries: a visitor's request must not
+    hang on a sick engine, and whoever calls decides what to do on failure. Clients are cached
+    per (library, url, timeout) so their connection pools are reused. Raises ValueError when no
+    URL is given or configured.
+    """
+    url = url or configured_url()
+    if not url:
+        raise ValueError("No search engine URL: set OPENSEARCH_URL or ELASTICSEARCH_URL.")
+    library = library or _configured_engine()
+    timeout = float(timeout if timeout is not None else configured_timeout())
+    return _client(library, url, timeout)
+
+
+def engine_errors(library=None):
+    """The exceptions that mean "the engine is down, slow or refused the request"."""
+    return get_dsl(library).errors

@@ -1,0 +1,33 @@
+"""The durable queue of project index updates that have not reached the engine yet."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class PendingIndexUpdate(models.Model):
+    """A project page whose search document must be brought up to date.
+
+    Written in the same transaction as the publish, unpublish, move or delete that caused it, so
+    a change cannot be lost between the database and the engine: the sync task deletes the row
+    only after the engine has accepted the update, and ``search_catch_up`` retries what is left
+    (for example everything recorded while the engine was down).
+    """
+
+    class Action(models.TextChoices):
+        INDEX = "index", _("Indizieren")
+        DELETE = "delete", _("Löschen")
+
+    # No foreign key: the row must outlive the page it is about (deletions are updates too).
+    page_id = models.PositiveIntegerField(_("Seiten-ID"), db_index=True)
+    action = models.CharField(_("Aktion"), max_length=10, choices=Action.choices)
+    created_at = models.DateTimeField(_("Erstellt am"), auto_now_add=True)
+    attempts = models.PositiveSmallIntegerField(_("Versuche"), default=0)
+    last_error = models.TextField(_("Letzter Fehler"), blank=True)
+
+    class Meta:
+        verbose_name = _("Ausstehende Indexaktualisierung")
+        verbose_name_plural = _("Ausstehende Indexaktualisierungen")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.action} {self.page_id}"

@@ -1,0 +1,273 @@
+"""DSGVO: blind screening, CV download, export and deletion on request, anonymisation, purge."""
+
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from projects.models import (
+    Application,
+    ApplicationNote,
+    ApplicationStatusChange,
+    Candidate,
+    CandidateCompetency,
+    ConsentRecord,
+    PipelineStatus,
+)
+from tests import factories
+
+from .conftest import PDF_BYTES, make_application, make_candidate
+
+
+def cv_path(candidate):
+    return Path(settings.PRIVATE_MEDIA_ROOT) / candidate.cv.name
+
+
+@pytest.fixture
+def team_client(client, users):
+    client.force_login(users.member)
+    return client
+
+
+@pytest.fixture
+def project(site_tree):
+    return factories.ProjectPageFactory(parent=site_tree.projects)
+
+
+# Blind screening
+
+IDENTIFYING = ["Erika", "Mustermann", "0170 1234567", "1980", "weiblich"]
+
+
+@pytest.mark.parametrize("status", [PipelineStatus.RECEIVED, PipelineStatus.SCREENING])
+def test_screening_hides_who_applied(team_client, project, status):
+    application = make_application(make_candidate(cv=True), project, status=status)
+    pages = [
+        reverse("backoffice_applications:index"),
+        reverse("backoffice_applications:inspect", args=[application.pk]),
+        reverse("backoffice_candidates:index"),
+        reverse("backoffice_candidates:inspect", args=[application.candidate_id]),
+        reverse("backoffice_project_ranking", args=[project.pk]),
+        reverse("backoffice_bulk_status"),
+    ]
+    cv_name = Path(application.candidate.cv.name).name
+    for url in pages:
+        html = team_client.get(url).content.decode()
+        for detail in [*IDENTIFYING, cv_name]:
+            assert detail not in html, (url, detail)
+        assert application.candidate.email not in html, url
+        assert f"Kandidat:in #{application.candidate_id}" in html, url
+
+
+@pytest.mark.parametrize(
+    "status", [PipelineStatus.SHORTLISTED, PipelineStatus.PROPOSED, PipelineStatus.ACCEPTED]
+)
+def test_from_the_shortlist_on_the_person_is_shown(team_client, project, status):
+    application = make_application(make_candidate(cv=True), project, status=status)
+    html = team_client.get(
+        reverse("backoffice_applications:inspect", args=[application.pk])
+    ).content.decode()
+    cv_name = Path(application.candidate.cv.name).name
+    for detail in ["Erika Mustermann", "0170 1234567", "1980", "weiblich", cv_name]:
+        assert detail in html, detail
+
+
+def test_shortlisting_in_the_admin_reveals_the_name(team_client, project):
+    application = make_application(project=project, status=PipelineStatus.SCREENING)
+    url = reverse("backoffice_applications:inspect", args=[application.pk])
+    assert "Erika Mustermann" not in team_client.get(url).content.decode()
+    team_client.post(
+        reverse("backoffice_transition", args=[application.pk]), {"status": "shortlisted"}
+    )
+    assert "Erika Mustermann" in team_client.get(url).content.decode()
+    # Back to screening: the team has seen the name already; it stays visible.
+    team_client.post(
+        reverse("backoffice_transition", args=[application.pk]), {"status": "screening"}
+    )
+    assert "Erika Mustermann" in team_client.get(url).content.decode()
+
+
+# CV download
+
+
+def test_team_downloads_the_cv_as_attachment_with_a_neutral_name(team_client, project):
+    candidate = make_candidate(cv=True)
+    make_application(candidate, project)
+    response = team_client.get(reverse("backoffice_cv_download", args=[candidate.pk]))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PDF_BYTES
+    disposition = response["Content-Disposition"]
+    assert disposition.startswith("attachment")
+    assert f"lebenslauf-kandidatin-{candidate.pk}.pdf" in disposition
+    assert "Mustermann" not in disposition
+    assert response["Content-Type"] == "application/pdf"
+
+
+def test_cv_has_no_public_url_and_lies_outside_media_root(client, project):
+    candidate = make_candidate(cv=True)
+    path = cv_path(candidate)
+    assert path.exists()
+    assert Path(settings.MEDIA_ROOT) not in path.parents
+    assert client.get(f"/media/{candidate.cv.name}").status_code == 404
+    assert client.get(f"/private_media/{candidate.cv.name}").status_code == 404
+
+
+def test_no_cv_gives_404(team_client):
+    candidate = make_candidate()
+    assert (
+        team_client.get(reverse("backoffice_cv_download", args=[candidate.pk])).status_code == 404
+    )
+
+
+# Export and deletion on request
+
+
+def test_team_exports_one_persons_data_as_json(team_client, users, project):
+    competency = factories.CompetencyFactory(name="Projektmanagement")
+    candidate = make_candidate(cv=True, competencies={competency: 3})
+    application = make_application(candidate, project, status=PipelineStatus.SCREENING)
+    ApplicationNote.objects.create(application=application, author=users.member, text="Gut")
+    response = team_client.get(reverse("backoffice_candidate_export", args=[candidate.pk]))
+    assert response["Content-Disposition"].startswith("attachment")
+    data = json.loads(response.content)
+    assert data["candidate"]["email"] == candidate.email
+    assert data["candidate"]["last_name"] == "Mustermann"
+    assert data["competencies"] == [{"competency": "Projektmanagement", "level": 3}]
+    assert data["applications"][0]["motivation"] == "Ich möchte helfen."
+    assert data["applications"][0]["history"][0]["to_status"] == "screening"
+    assert data["applications"][0]["notes"][0]["text"] == "Gut"
+    assert data["consent_records"][0]["privacy_version"] == "2026-01"
+
+
+def test_deleting_a_person_asks_first_then_removes_everything_and_the_cv(
+    team_client, project, django_capture_on_commit_callbacks
+):
+    candidate = make_candidate(cv=True)
+    make_application(candidate, project, status=PipelineStatus.SCREENING)
+    other = make_candidate(first_name="Bleibt")
+    path = cv_path(candidate)
+    url = reverse("backoffice_candidate_delete", args=[candidate.pk])
+    confirm = team_client.get(url)
+    assert "endgültig gelöscht" in confirm.content.decode()
+    assert Candidate.objects.filter(pk=candidate.pk).exists()
+    # Without the confirmation field nothing happens.
+    team_client.post(url, {})
+    assert Candidate.objects.filter(pk=candidate.pk).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = team_client.post(url, {"confirm": "yes"})
+    assert response.status_code == 302
+    assert not Candidate.objects.filter(pk=candidate.pk).exists()
+    assert not Application.objects.filter(candidate_id=candidate.pk).exists()
+    assert not ApplicationStatusChange.objects.exists()
+    assert not ConsentRecord.objects.filter(pk=candidate.consent_id).exists()
+    assert not path.exists()
+    assert Candidate.objects.filter(pk=other.pk).exists()
+
+
+# Anonymisation
+
+
+def test_anonymise_command_blanks_people_closed_longer_than_the_period(
+    users, project, django_capture_on_commit_callbacks
+):
+    competency = factories.CompetencyFactory()
+    old = make_candidate(cv=True, competencies={competency: 2})
+    old_app = make_application(old, project, status=PipelineStatus.DECLINED)
+    ApplicationNote.objects.create(application=old_app, author=users.member, text="Zu teuer")
+    Application.objects.filter(pk=old_app.pk).update(
+        closed_at=timezone.now() - datetime.timedelta(days=200)
+    )
+    recent = make_candidate(first_name="Frisch", cv=True)
+    recent_app = make_application(recent, project, status=PipelineStatus.DECLINED)
+    open_app = make_application(make_candidate(first_name="Offen"), project)
+    path = cv_path(old)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("anonymise_applications")
+
+    old.refresh_from_db()
+    old_app.refresh_from_db()
+    assert old_app.anonymised_at is not None
+    assert old_app.motivation == ""
+    assert old_app.status == PipelineStatus.DECLINED  # statistics stay
+    assert old_app.project_id == project.pk
+    assert old_app.notes.get().text == ""
+    assert (old.first_name, old.last_name, old.phone, old.year_of_birth, old.gender) == (
+        "Anonymisiert",
+        "",
+        "",
+        None,
+        "",
+    )
+    assert "Mustermann" not in old.email
+    assert not old.cv
+    assert not path.exists()
+    assert CandidateCompetency.objects.filter(candidate=old).count() == 1
+    # Closed only recently, or still open: untouched.
+    recent_app.refresh_from_db()
+    assert recent_app.anonymised_at is None
+    assert Candidate.objects.get(pk=recent.pk).first_name == "Frisch"
+    assert cv_path(recent).exists()
+    assert Application.objects.get(pk=open_app.pk).anonymised_at is None
+
+
+def test_anonymise_days_option_and_talent_pool_consent(project, django_capture_on_commit_callbacks):
+    stays = make_candidate(
+        first_name="Pool", talent_pool_until=timezone.localdate() + datetime.timedelta(days=90)
+    )
+    app = make_application(stays, project, status=PipelineStatus.DECLINED)
+    Application.objects.filter(pk=app.pk).update(
+        closed_at=timezone.now() - datetime.timedelta(days=40)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("anonymise_applications", days=60)
+    assert Application.objects.get(pk=app.pk).anonymised_at is None
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("anonymise_applications", "--days", "30")
+    assert Application.objects.get(pk=app.pk).anonymised_at is not None
+    # The person agreed to stay in the talent pool: the application is blanked, the person not.
+    assert Candidate.objects.get(pk=stays.pk).first_name == "Pool"
+
+
+def test_anonymised_people_leave_the_talent_pool_ranking(
+    team_client, project, django_capture_on_commit_callbacks
+):
+    gone = make_candidate(first_name="Weg")
+    app = make_application(gone, project, status=PipelineStatus.SHORTLISTED)
+    app.transition_to("declined")
+    Application.objects.filter(pk=app.pk).update(
+        closed_at=timezone.now() - datetime.timedelta(days=365)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("anonymise_applications")
+    html = team_client.get(
+        reverse("backoffice_project_ranking", args=[project.pk])
+    ).content.decode()
+    assert f'data-candidate="{gone.pk}"' not in html
+
+
+# Purge of the talent pool
+
+
+def test_purge_deletes_expired_pool_entries_without_open_application(
+    project, django_capture_on_commit_callbacks
+):
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    expired = make_candidate(first_name="Abgelaufen", cv=True, talent_pool_until=yesterday)
+    make_application(expired, project, status=PipelineStatus.DECLINED)
+    busy = make_candidate(first_name="Offen", talent_pool_until=yesterday)
+    make_application(busy, project, status=PipelineStatus.SCREENING)
+    current = make_candidate(
+        first_name="Aktuell", talent_pool_until=timezone.localdate() + datetime.timedelta(days=1)
+    )
+    path = cv_path(expired)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("purge_talent_pool")
+    assert not Candidate.objects.filter(pk=expired.pk).exists()
+    assert not path.exists()
+    assert Candidate.objects.filter(pk__in=[busy.pk, current.pk]).count() == 2

@@ -1,0 +1,97 @@
+"""Browser fixtures: Debian's Chromium driven by Playwright against pytest-django's live server.
+
+Every browser test runs on a transactional database (the live server thread needs committed
+data) with serialized rollback, so the rows the migrations create (root page, locales,
+groups) come back after each test's flush; the demo content is loaded per test.
+"""
+
+import os
+from types import SimpleNamespace
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from playwright.sync_api import sync_playwright
+from wagtail.models import Collection, Locale, Page
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM calls made by the
+# fixtures from the same thread would otherwise be refused as "async unsafe".
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+VIEWPORT = {"width": 1280, "height": 900}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the whole run (never a downloaded browser)."""
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser tab (own cookies) at 1280 px; records CSP violations and page errors.
+
+    ``page.problems`` lists every console error and failed sub-resource (image, stylesheet)
+    of the page, so a test can assert that nothing is broken or blocked by the
+    Content-Security-Policy.
+    """
+    context = browser.new_context(viewport=VIEWPORT, locale="de-DE")
+    context.set_default_timeout(15_000)
+    tab = context.new_page()
+    tab.problems = []
+    tab.on("console", lambda message: _record_console_error(tab, message))
+    tab.on("pageerror", lambda error: tab.problems.append(str(error)))
+    tab.on(
+        "response",
+        lambda response: (
+            tab.problems.append(f"{response.status} {response.url}")
+            if response.status >= 400 and response.request.resource_type != "document"
+            else None
+        ),
+    )
+    yield tab
+    context.close()
+
+
+def _record_console_error(tab, message):
+    # Failed loads are recorded with their URL by the response listener; the browser's own
+    # favicon probe (the site has none) is not the page's problem.
+    if message.type == "error" and not message.text.startswith("Failed to load resource"):
+        tab.problems.append(message.text)
+
+
+def _ensure_tree_roots():
+    """Recreate the rows the migrations made (German locale, page and collection roots)
+    should the flush after an earlier browser test have removed them: serialized rollback
+    does not bring them back when database tests of another kind ran earlier in the session.
+    """
+    Locale.objects.get_or_create(language_code="de")
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    if not Page.objects.exists():
+        Page.add_root(
+            instance=Page(
+                title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)
+            )
+        )
+
+
+@pytest.fixture
+def demo(live_server):
+    """The demo content behind the live server; ``demo.url(path)`` makes absolute URLs."""
+    _ensure_tree_roots()
+    call_command("seed_demo", verbosity=0)
+    return SimpleNamespace(base=live_server.url, url=lambda path="/": f"{live_server.url}{path}")

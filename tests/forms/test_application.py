@@ -1,0 +1,219 @@
+"""Applying to a project: the form, what is saved, the mails, and the messages for bad input."""
+
+import datetime
+import re
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from projects.models import (
+    Application,
+    Candidate,
+    CandidateCompetency,
+    ConsentRecord,
+    OutgoingMail,
+    PipelineStatus,
+    ProjectStatus,
+)
+from tests.forms.conftest import application_data, minimal_pdf
+
+pytestmark = pytest.mark.django_db
+
+
+def apply_url(project):
+    return f"{project.url}bewerben/"
+
+
+def test_form_labels_every_field_and_groups_them(client, open_project, competencies):
+    html = client.get(apply_url(open_project)).content.decode()
+
+    form = html.split('<form method="post"', 1)[1].split("</form>", 1)[0]
+    ids = re.findall(r'<(?:input|select|textarea)[^>]*\sid="([^"]+)"', form)
+    hidden = {"id_form_started"}
+    for field_id in set(ids) - hidden:
+        # Radio buttons and checkboxes of a group carry their own labels too.
+        assert f'for="{field_id}"' in form, field_id
+    assert "<legend><h3>Ihre Kompetenzen</h3></legend>" in form
+    assert "<legend>Wo können Sie arbeiten?</legend>" in form
+    assert 'enctype="multipart/form-data"' in form
+    assert "Geburtsjahr (freiwillig)" in form
+    assert "Geschlecht (freiwillig)" in form
+    # Competencies are offered in the visitor's language, grouped by category.
+    assert ">UX-Design</option>" in form
+    assert "<optgroup" in form
+
+
+def test_english_form_shows_english_competency_names(client, open_project_en):
+    html = client.get(f"{open_project_en.url}bewerben/").content.decode()
+
+    assert ">UX design</option>" in html
+    assert ">12 months</option>" in html
+    assert "<legend><h3>Your competencies</h3></legend>" in html
+
+
+def test_consent_links_to_the_privacy_page(client, site_tree, open_project):
+    from home.models import SiteSettings
+    from tests import factories
+
+    privacy = factories.StandardPageFactory(
+        parent=site_tree.home, title="Datenschutzerklärung", slug="datenschutz"
+    )
+    site_settings = SiteSettings.for_site(site_tree.home.get_site())
+    site_settings.privacy_page = privacy
+    site_settings.save()
+
+    html = client.get(apply_url(open_project)).content.decode()
+
+    assert f'<a href="{privacy.url}">Datenschutzerklärung</a>' in html
+
+
+def test_happy_path_saves_everything_and_sends_both_mails(
+    client, submit, open_project, competencies, settings
+):
+    response = submit(apply_url(open_project), application_data(competencies))
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{apply_url(open_project)}danke/"
+    candidate = Candidate.objects.get()
+    assert candidate.full_name == "Ada Lovelace"
+    assert candidate.talent_pool_until is None
+    assert sorted(CandidateCompetency.objects.values_list("competency__name", "level")) == [
+        ("Projektmanagement", 2),
+        ("UX-Design", 3),
+    ]
+    application = Application.objects.get()
+    assert application.project_id == open_project.pk
+    assert application.status == PipelineStatus.RECEIVED
+    assert application.language == "de"
+    consent = ConsentRecord.objects.get()
+    assert candidate.consent == consent
+    assert consent.purpose == "application"
+    assert consent.privacy_version == settings.PRIVACY_VERSION
+    assert consent.language == "de"
+
+    confirmation, notification = sorted(mail.outbox, key=lambda m: m.to != ["ada@example.org"])
+    assert confirmation.to == ["ada@example.org"]
+    assert "Kompass Kalletal" in confirmation.subject
+    status_link = f"http://testserver/de/bewerbung/{application.access_token}/"
+    assert status_link in confirmation.body
+    assert notification.to == ["team@lokalprojekte.example"]
+    assert notification.reply_to == ["ada@example.org"]
+    assert "Ada Lovelace" in notification.body
+    assert application.access_token not in notification.body
+    assert OutgoingMail.objects.filter(sent_at__isnull=False).count() == 2
+
+    thanks = client.get(response["Location"]).content.decode()
+    assert "privater Link" in thanks
+
+
+def test_talent_pool_checkbox_keeps_the_person_for_twelve_months(
+    submit, open_project, competencies
+):
+    submit(apply_url(open_project), application_data(competencies, talent_pool="on"))
+
+    candidate = Candidate.objects.get()
+    today = datetime.date.today()
+    assert candidate.talent_pool_until.year * 12 + candidate.talent_pool_until.month == (
+        today.year * 12 + today.month + 12
+    )
+    assert ConsentRecord.objects.get().purpose == "application+talent_pool"
+    confirmation = next(m for m in mail.outbox if m.to == ["ada@example.org"])
+    assert "Talentpool" in confirmation.body
+
+
+def test_cv_is_stored_privately_under_a_random_name(
+    client, submit, open_project, competencies, settings
+):
+    cv = SimpleUploadedFile("Lebenslauf Ada.pdf", minimal_pdf(), content_type="image/png")
+
+    submit(apply_url(open_project), application_data(competencies, cv=cv))
+
+    candidate = Candidate.objects.get()
+    name = candidate.cv.name
+    assert re.fullmatch(r"cv/\d{4}/\d{2}/[0-9a-f]{32}\.pdf", name)
+    stored = settings.PRIVATE_MEDIA_ROOT / name
+    assert stored.read_bytes() == minimal_pdf()
+    assert not str(stored).startswith(str(settings.MEDIA_ROOT))
+    # Nothing under the public media URL serves it.
+    assert client.get(f"/media/{name}").status_code == 404
+
+
+def test_not_open_project_has_no_form(client, site_tree, competencies):
+    from tests import factories
+
+    project = factories.ProjectPageFactory(
+        parent=site_tree.projects, status=ProjectStatus.COMPLETED
+    )
+
+    assert client.get(apply_url(project)).status_code == 404
+    assert client.post(apply_url(project), application_data(competencies)).status_code == 404
+    assert not Candidate.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"first_name": ""}, "first_name", "Bitte geben Sie Ihren Vornamen an."),
+        ({"email": "ada-at-example"}, "email", "Bitte geben Sie eine gültige E-Mail-Adresse an"),
+        ({"postcode": "3411"}, "postcode", "Bitte geben Sie eine fünfstellige Postleitzahl an."),
+        ({"phone": "call me"}, "phone", "Bitte geben Sie eine Telefonnummer aus Ziffern an"),
+        ({"bundesland": "XX"}, "bundesland", "Bitte wählen Sie ein Bundesland aus der Liste."),
+        ({"available_from": "morgen"}, "available_from", "Bitte geben Sie ein gültiges Datum an"),
+        (
+            {"preferred_duration_months": "24"},
+            "preferred_duration_months",
+            "Bitte wählen Sie eine Dauer zwischen 6 und 18 Monaten.",
+        ),
+        ({"year_of_birth": "1850"}, "year_of_birth", "Bitte prüfen Sie das Geburtsjahr."),
+        ({"motivation": "x" * 5001}, "motivation", "höchstens 5.000 Zeichen"),
+        ({"privacy_consent": None}, "privacy_consent", "Bitte stimmen Sie der Verarbeitung"),
+        ({"competency_1": "999999"}, "competency_1", "Bitte wählen Sie eine Kompetenz aus der"),
+        ({"level_1": ""}, "level_1", "Bitte schätzen Sie Ihr Niveau in dieser Kompetenz ein."),
+        ({"level_1": "7"}, "level_1", "Bitte wählen Sie ein Niveau aus der Liste."),
+        (
+            {"competency_1": "", "level_1": "", "competency_2": "", "level_2": ""},
+            "competency_1",
+            "Bitte nennen Sie mindestens eine Kompetenz",
+        ),
+    ],
+)
+def test_bad_input_is_explained_in_german(
+    client, open_project, competencies, overrides, field, message
+):
+    response = client.post(apply_url(open_project), application_data(competencies, **overrides))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    # The error summary links to the field; the field points at its error message.
+    summary = html.split('id="error-summary"', 1)[1].split("</div>", 1)[0]
+    assert f'href="#id_{field}"' in summary
+    assert message in summary
+    assert f'id="id_{field}_error"' in html
+    assert re.search(rf'aria-describedby="[^"]*id_{field}_error', html)
+    assert not Candidate.objects.exists()
+    assert not ConsentRecord.objects.exists()
+
+
+def test_the_same_competency_twice_is_refused(client, open_project, competencies):
+    data = application_data(competencies, competency_2=str(competencies[0].pk))
+
+    html = client.post(apply_url(open_project), data).content.decode()
+
+    assert "Diese Kompetenz haben Sie schon weiter oben gewählt." in html
+    assert not Candidate.objects.exists()
+
+
+def test_bad_input_is_explained_in_english(client, open_project_en, competencies):
+    data = application_data(
+        competencies, first_name="", email="nope", privacy_consent=None, level_1=""
+    )
+
+    html = client.post(f"{open_project_en.url}bewerben/", data).content.decode()
+
+    assert "Please check your details" in html
+    assert "Please enter your first name." in html
+    assert "Please enter a valid email address" in html
+    assert "Please agree to the processing of your details" in html
+    assert "Please rate your level in this competency." in html
+    assert not Candidate.objects.exists()

@@ -1,0 +1,39 @@
+"""A submission is saved whole or not at all, including its consent and its CV."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import IntegrityError
+
+from projects.forms import ApplicationForm
+from projects.models import (
+    Application,
+    Candidate,
+    CandidateCompetency,
+    ConsentRecord,
+    OutgoingMail,
+)
+from projects.submissions import save_application
+from tests.forms.conftest import application_data, minimal_pdf
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_failure_midway_leaves_no_rows_and_no_file(open_project, competencies, settings):
+    cv = SimpleUploadedFile("cv.pdf", minimal_pdf(), content_type="application/pdf")
+    form = ApplicationForm(application_data(competencies), {"cv": cv})
+    assert form.is_valid(), form.errors
+    # The same competency twice breaks the database's unique constraint after the
+    # candidate, the consent and the first competency row have been written.
+    first = form.cleaned_data["competencies"][0]
+    form.cleaned_data["competencies"] = [first, first]
+
+    with pytest.raises(IntegrityError):
+        save_application(form, project=open_project)
+
+    assert not Candidate.objects.exists()
+    assert not ConsentRecord.objects.exists()
+    assert not CandidateCompetency.objects.exists()
+    assert not Application.objects.exists()
+    assert not OutgoingMail.objects.exists()
+    stored = list((settings.PRIVATE_MEDIA_ROOT).rglob("*.pdf"))
+    assert stored == []

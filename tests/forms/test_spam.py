@@ -1,0 +1,86 @@
+"""Spam defence: honeypot, minimum fill time, per-address rate limit."""
+
+import pytest
+from django.core import mail
+
+from projects.models import Candidate, ConsentRecord, FormKind, MunicipalityRequest
+from tests.forms.conftest import application_data, started
+from tests.forms.test_other_forms import municipality_data
+
+pytestmark = pytest.mark.django_db
+
+
+def test_filled_honeypot_looks_like_success_but_stores_nothing(submit, open_project, competencies):
+    response = submit(
+        f"{open_project.url}bewerben/", application_data(competencies, website="http://spam")
+    )
+
+    assert response.status_code == 302
+    assert response["Location"].endswith("/bewerben/danke/")
+    assert not Candidate.objects.exists()
+    assert not ConsentRecord.objects.exists()
+    assert mail.outbox == []
+
+
+def test_too_fast_is_an_error_not_a_silent_save(client, open_project, competencies):
+    data = application_data(competencies, form_started=started(seconds_ago=1))
+
+    response = client.post(f"{open_project.url}bewerben/", data)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Das ging sehr schnell." in html
+    assert not Candidate.objects.exists()
+    # The form comes back with a fresh token, so sending it again later works.
+    assert data["form_started"] not in html
+
+
+def test_missing_or_forged_token_is_refused(client, open_project, competencies):
+    for token in [None, "forged", started(kind=FormKind.FUNDER)]:
+        data = application_data(competencies, form_started=token)
+        html = client.post(f"{open_project.url}bewerben/", data).content.decode()
+        assert "Das Formular war zu lange geöffnet" in html
+    assert not Candidate.objects.exists()
+
+
+def test_too_fast_in_english(client, form_pages):
+    page = form_pages[f"{FormKind.MUNICIPALITY}_en"]
+    data = municipality_data(form_started=started(seconds_ago=0, kind=FormKind.MUNICIPALITY))
+
+    html = client.post(page.url, data).content.decode()
+
+    assert "That was very quick." in html
+
+
+def test_sixth_submission_within_ten_minutes_gets_429(client, form_pages, settings):
+    page = form_pages[FormKind.MUNICIPALITY]
+    limit = settings.FORM_RATE_LIMIT["submissions"]
+    for _ in range(limit):
+        assert client.post(page.url, municipality_data()).status_code == 302
+
+    response = client.post(page.url, municipality_data())
+
+    assert response.status_code == 429
+    assert response["Retry-After"] == "600"
+    assert "Bitte versuchen Sie es in etwa zehn Minuten noch einmal." in response.content.decode()
+    assert MunicipalityRequest.objects.count() == limit
+
+
+def test_rate_limit_counts_per_address_and_per_form(client, form_pages, settings):
+    page = form_pages[FormKind.MUNICIPALITY]
+    for _ in range(settings.FORM_RATE_LIMIT["submissions"] + 1):
+        client.post(page.url, municipality_data())
+
+    other_address = client.post(page.url, municipality_data(), REMOTE_ADDR="198.51.100.7")
+    other_form = client.get(form_pages[FormKind.FUNDER].url)
+
+    assert other_address.status_code == 302
+    assert other_form.status_code == 200
+
+
+def test_reading_the_form_does_not_count(client, form_pages, settings):
+    page = form_pages[FormKind.MUNICIPALITY]
+    for _ in range(settings.FORM_RATE_LIMIT["submissions"] * 2):
+        assert client.get(page.url).status_code == 200
+
+    assert client.post(page.url, municipality_data()).status_code == 302

@@ -1,0 +1,137 @@
+"""The number of database queries per page does not grow with the amount of content.
+
+Each test builds a site with N items, counts the queries of one request, adds 2N more
+items and counts again; a count that grows means a query per item (an N+1 problem).
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from projects.models.pages import CompetencyLevel, Requirement
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+N = 4
+
+
+@pytest.fixture
+def content(site_tree, locales):
+    """``content.add(n)`` adds n projects (with topics, profile rows, translated taxonomies,
+    an English translation) and n stories linked to them; ``content.site`` is the tree."""
+    projects_en = factories.publish_translation(
+        site_tree.projects, locales.en, slug="projects", title="Projects"
+    )
+    created = {"projects": [], "stories": []}
+
+    def add(count):
+        for _ in range(count):
+            topics = [factories.TopicFactory() for _ in range(2)]
+            for topic in topics:
+                factories.translate_snippet(topic, locales.en, name=f"{topic.name} (en)")
+            municipality = factories.MunicipalityFactory()
+            factories.translate_snippet(municipality, locales.en)
+            project = factories.ProjectPageFactory(
+                parent=site_tree.projects, municipality=municipality
+            )
+            project.topics.set(topics)
+            for order in range(3):
+                competency = factories.CompetencyFactory()
+                factories.translate_snippet(competency, locales.en, name=f"{competency.name} en")
+                factories.ProjectCompetencyFactory(
+                    project=project,
+                    competency=competency,
+                    requirement=Requirement.MUST if order == 0 else Requirement.NICE,
+                    level=CompetencyLevel.ADVANCED,
+                    sort_order=order,
+                )
+            project.save_revision().publish()
+            factories.publish_translation(project, locales.en, slug=f"{project.slug}-en")
+            story = factories.StoryPageFactory(
+                parent=site_tree.stories, municipality=municipality, project=project
+            )
+            story.topics.set(topics)
+            story.save_revision().publish()
+            created["projects"].append(project)
+            created["stories"].append(story)
+
+    class Content:
+        site = site_tree
+
+        @staticmethod
+        def first(kind):
+            return created[kind][0]
+
+    Content.add = staticmethod(add)
+    Content.projects_en = projects_en
+    return Content
+
+
+def count_queries(client, url):
+    """Queries of one GET (after a warm-up request that fills the per-process caches)."""
+    assert client.get(url).status_code == 200, url
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def assert_constant(client, content, url_for):
+    """Count at N and at 3N items; the count must not grow."""
+    content.add(N)
+    small = count_queries(client, url_for(content))
+    content.add(2 * N)
+    large = count_queries(client, url_for(content))
+    assert large <= small, f"{url_for(content)}: {small} queries at {N} items, {large} at {3 * N}"
+    return small
+
+
+def test_home_page(client, content):
+    assert_constant(client, content, lambda c: c.site.home.url)
+
+
+def test_project_listing(client, content):
+    assert_constant(client, content, lambda c: c.site.projects.url)
+
+
+def test_project_listing_with_facets(client, content):
+    assert_constant(client, content, lambda c: c.site.projects.url + "?status=open&duration=10-12")
+
+
+def test_english_project_listing(client, content):
+    assert_constant(client, content, lambda c: c.projects_en.url)
+
+
+def test_project_page(client, content):
+    assert_constant(client, content, lambda c: c.first("projects").url)
+
+
+def test_story_page(client, content):
+    assert_constant(client, content, lambda c: c.first("stories").url)
+
+
+def test_story_index(client, content):
+    assert_constant(client, content, lambda c: c.site.stories.url)
+
+
+def test_pages_api_with_all_fields(client, content):
+    assert_constant(client, content, lambda c: "/api/v2/pages/?type=projects.ProjectPage&fields=*")
+
+
+def test_project_page_does_not_query_per_profile_row(client, site_tree, locales):
+    """A project with six competencies costs no more queries than one with two."""
+
+    def project_with(rows):
+        project = factories.ProjectPageFactory(parent=site_tree.projects)
+        for order in range(rows):
+            factories.ProjectCompetencyFactory(
+                project=project, competency=factories.CompetencyFactory(), sort_order=order
+            )
+        project.topics.set([factories.TopicFactory() for _ in range(rows)])
+        project.save_revision().publish()
+        return project
+
+    small = count_queries(client, project_with(2).url)
+    large = count_queries(client, project_with(6).url)
+    assert large <= small, f"{small} queries with 2 rows, {large} with 6"

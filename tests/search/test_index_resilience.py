@@ -1,0 +1,123 @@
+"""Nothing is lost while the engine is down or slow; search_catch_up sends what was missed."""
+
+import io
+import socket
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from search.models import PendingIndexUpdate
+from tests.search import index_fixtures
+from tests.search.index_fixtures import new_project, unreachable_url
+
+pytestmark = pytest.mark.django_db
+project_index = index_fixtures.project_index
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Run the on-commit callbacks (the task enqueue) of the block, as a real commit would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def silent_engine():
+    """A local port that accepts connections but never answers: a hanging engine."""
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(16)
+        yield f"http://127.0.0.1:{server.getsockname()[1]}"
+
+
+def catch_up():
+    out = io.StringIO()
+    call_command("search_catch_up", stdout=out)
+    return out.getvalue()
+
+
+def test_publish_while_engine_is_down_is_queued_and_caught_up(
+    site_tree, project_index, settings, commit
+):
+    settings.PROJECT_SEARCH_URL = unreachable_url()
+    with commit():
+        page = new_project(site_tree.projects, "Wochenmarkt beleben")
+
+    pending = PendingIndexUpdate.objects.get()
+    assert pending.page_id == page.pk
+    assert pending.attempts == 1
+    assert "Connection refused" in pending.last_error or "ConnectionError" in pending.last_error
+    with pytest.raises(CommandError, match="search engine failed"):
+        catch_up()
+
+    settings.PROJECT_SEARCH_URL = project_index.url
+    assert project_index.titles("de", "Wochenmarkt") == []
+    assert "1 pages synced, 0 still pending." in catch_up()
+
+    assert project_index.titles("de", "Wochenmarkt") == ["Wochenmarkt beleben"]
+    assert not PendingIndexUpdate.objects.exists()
+
+
+def test_slow_engine_times_out_and_the_update_waits(
+    site_tree, project_index, settings, commit, silent_engine
+):
+    settings.PROJECT_SEARCH_URL = silent_engine
+    settings.SEARCH_TIMEOUT = 0.5
+    with commit():
+        new_project(site_tree.projects, "Kita-Plätze online vergeben")
+
+    assert PendingIndexUpdate.objects.get().attempts == 1
+
+    settings.PROJECT_SEARCH_URL = project_index.url
+    catch_up()
+    assert project_index.titles("de", "Kita") == ["Kita-Plätze online vergeben"]
+
+
+def test_next_successful_task_works_off_the_backlog(site_tree, project_index, settings, commit):
+    settings.PROJECT_SEARCH_URL = unreachable_url()
+    with commit():
+        new_project(site_tree.projects, "Leerstand nutzen")
+        new_project(site_tree.projects, "Vereine vernetzen")
+    assert PendingIndexUpdate.objects.count() == 2
+
+    settings.PROJECT_SEARCH_URL = project_index.url
+    with commit():
+        new_project(site_tree.projects, "Bürgerhaushalt einführen")
+
+    assert project_index.count("de") == 3
+    assert not PendingIndexUpdate.objects.exists()
+
+
+def test_unpublish_in_the_admin_succeeds_while_the_engine_is_down(
+    client, site_tree, project_index, settings, commit
+):
+    with commit():
+        page = new_project(site_tree.projects, "Spielplätze erneuern")
+    assert project_index.titles("de", "Spielplätze") == ["Spielplätze erneuern"]
+    editor = get_user_model().objects.create_superuser("redaktion", "r@example.org", "pw")
+    client.force_login(editor)
+
+    settings.PROJECT_SEARCH_URL = unreachable_url()
+    with commit():
+        response = client.post(reverse("wagtailadmin_pages:unpublish", args=[page.pk]))
+
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert not page.live
+    assert PendingIndexUpdate.objects.filter(page_id=page.pk).exists()
+    # The engine still shows the project: the removal is waiting, not lost.
+    settings.PROJECT_SEARCH_URL = project_index.url
+    assert project_index.titles("de", "Spielplätze") == ["Spielplätze erneuern"]
+
+    catch_up()
+    assert project_index.titles("de", "Spielplätze") == []
+
+
+def test_several_queued_updates_of_one_page_are_synced_once(site_tree, project_index, commit):
+    with commit():
+        page = new_project(site_tree.projects, "Fahrradstraßen")
+    PendingIndexUpdate.objects.create(page_id=page.pk, action="index")
+
+    assert "1 pages synced" in catch_up()
+    assert not PendingIndexUpdate.objects.exists()

@@ -1,0 +1,298 @@
+"""The faceted project search on the real OpenSearch: facets, sorts, highlights, paging."""
+
+import datetime
+import re
+
+import pytest
+
+from search.project_search import ProjectSearch, autocomplete_titles, similar_project_ids
+from tests import factories
+from tests.search import project_search_support as support
+from tests.search.project_search_support import days_ago, make_project
+
+# The shared fixtures, registered in this module.
+project_index = support.project_index
+closed_port_url = support.closed_port_url
+
+pytestmark = pytest.mark.django_db
+
+
+def checkbox_label(html, name, value):
+    """The visible label text of the checkbox ``name=value`` on the listing."""
+    pattern = rf'<input type="checkbox" name="{name}" value="{re.escape(str(value))}"[^>]*>'
+    match = re.search(pattern + r"\s*([^<]+)</label>", html)
+    assert match, f"no checkbox {name}={value}"
+    return " ".join(match.group(1).split())
+
+
+def card_titles(html):
+    """The project titles on the listing's cards (markup of highlights removed), in order."""
+    links = re.findall(r'class="card__link" href="[^"]*">(.*?)</a>', html, re.S)
+    return [re.sub(r"</?mark>", "", link) for link in links]
+
+
+@pytest.fixture
+def taxonomy(db):
+    return {
+        "verwaltung": factories.TopicFactory(name="Verwaltung"),
+        "bildung": factories.TopicFactory(name="Bildung"),
+        "ux": factories.CompetencyFactory(name="UX-Design"),
+    }
+
+
+@pytest.fixture
+def spread(site_tree, taxonomy, project_index):
+    """Five projects in three states: Hessen 2, Bayern 2 (one about education), Sachsen 1."""
+    verwaltung, bildung = taxonomy["verwaltung"], taxonomy["bildung"]
+    parent = site_tree.projects
+    projects = [
+        make_project(parent, "Digitale Akte Kassel", bundesland="HE", topics=[verwaltung]),
+        make_project(parent, "Bürgerservice Fulda", bundesland="HE", topics=[verwaltung]),
+        make_project(parent, "Schul-WLAN Passau", bundesland="BY", topics=[bildung]),
+        make_project(parent, "Online-Antrag Erding", bundesland="BY", topics=[verwaltung]),
+        make_project(parent, "Ratsinformation Pirna", bundesland="SN", topics=[verwaltung]),
+    ]
+    project_index.add(*projects)
+    return projects
+
+
+def test_two_selected_states_keep_the_other_states_counts_and_narrow_the_topics(spread, taxonomy):
+    result = ProjectSearch(filters={"bundesland": ["HE", "BY"]}).execute()
+
+    assert result.total == 4
+    # The Bundesland facet ignores its own filter: Sachsen still shows what adding it would add.
+    assert result.facet_counts["bundesland"] == {"HE": 2, "BY": 2, "SN": 1}
+    # The topic facet counts only projects in Hessen or Bayern.
+    topics = result.facet_counts["topic"]
+    assert topics[str(taxonomy["verwaltung"].pk)] == 3
+    assert topics[str(taxonomy["bildung"].pk)] == 1
+
+
+def test_listing_shows_counts_next_to_each_option(client, spread, taxonomy):
+    response = client.get("/de/projekte/?bundesland=HE&bundesland=BY")
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert checkbox_label(html, "bundesland", "HE") == "Hessen (2)"
+    assert checkbox_label(html, "bundesland", "SN") == "Sachsen (1)"
+    assert checkbox_label(html, "bundesland", "BW") == "Baden-Württemberg (0)"
+    assert checkbox_label(html, "topic", taxonomy["verwaltung"].pk) == "Verwaltung (3)"
+    assert checkbox_label(html, "topic", taxonomy["bildung"].pk) == "Bildung (1)"
+    assert "4 Projekte" in html
+    assert "Pirna" not in " ".join(card_titles(html))
+
+
+def test_filtering_by_topic_narrows_the_state_counts(spread, taxonomy):
+    result = ProjectSearch(filters={"topic": [str(taxonomy["bildung"].pk)]}).execute()
+
+    assert [hit.title for hit in result.hits] == ["Schul-WLAN Passau"]
+    assert result.facet_counts["bundesland"] == {"BY": 1}
+
+
+def test_text_query_finds_and_highlights_in_the_listing(client, spread):
+    response = client.get("/de/projekte/?q=Akte")
+    html = response.content.decode()
+
+    assert card_titles(html) == ["Digitale Akte Kassel"]
+    assert "Digitale <mark>Akte</mark> Kassel" in html
+
+
+def test_a_title_with_markup_is_escaped_in_the_highlight(client, site_tree, project_index):
+    evil = make_project(site_tree.projects, "<script>alert(1)</script> Akte im Rathaus")
+    project_index.add(evil)
+
+    hit = ProjectSearch(query="Akte").execute().hits[0]
+    html = client.get("/de/projekte/?q=Akte").content.decode()
+
+    assert hit.title_highlight == (
+        "&lt;script&gt;alert(1)&lt;/script&gt; <mark>Akte</mark> im Rathaus"
+    )
+    assert "<script>alert(1)" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; <mark>Akte</mark> im Rathaus" in html
+
+
+@pytest.fixture
+def dated(site_tree, project_index):
+    """Three projects whose publish, start and deadline orders all differ."""
+    today = datetime.date.today()
+    parent = site_tree.projects
+    projects = {
+        "a": make_project(
+            parent,
+            "Projekt A",
+            first_published_at=days_ago(1),
+            start_date=today + datetime.timedelta(days=300),
+            application_deadline=today + datetime.timedelta(days=20),
+        ),
+        "b": make_project(
+            parent,
+            "Projekt B",
+            first_published_at=days_ago(3),
+            start_date=today + datetime.timedelta(days=100),
+            application_deadline=None,
+        ),
+        "c": make_project(
+            parent,
+            "Projekt C",
+            first_published_at=days_ago(2),
+            start_date=today + datetime.timedelta(days=200),
+            application_deadline=today + datetime.timedelta(days=10),
+        ),
+    }
+    project_index.add(*projects.values())
+    return projects
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        ("newest", ["Projekt A", "Projekt C", "Projekt B"]),
+        ("start", ["Projekt B", "Projekt C", "Projekt A"]),
+        # Projects without a deadline come last.
+        ("deadline", ["Projekt C", "Projekt A", "Projekt B"]),
+    ],
+)
+def test_sorts(client, dated, sort, expected):
+    html = client.get(f"/de/projekte/?sort={sort}").content.decode()
+
+    assert card_titles(html) == expected
+
+
+def test_relevance_is_the_default_with_a_query(client, site_tree, project_index):
+    parent = site_tree.projects
+    weak = make_project(
+        parent,
+        "Wegweiser Rathaus",
+        first_published_at=days_ago(1),
+        challenge="<p>Auch der Breitbandausbau kommt vor.</p>",
+    )
+    strong = make_project(parent, "Breitbandausbau im Landkreis", first_published_at=days_ago(5))
+    project_index.add(weak, strong)
+
+    html = client.get("/de/projekte/?q=Breitbandausbau").content.decode()
+
+    assert card_titles(html) == ["Breitbandausbau im Landkreis", "Wegweiser Rathaus"]
+    assert re.search(r'<option value="relevance" selected>', html)
+
+
+def test_pagination_twelve_per_page(client, site_tree, project_index):
+    projects = [
+        make_project(site_tree.projects, f"Projekt {n:02d}", first_published_at=days_ago(n))
+        for n in range(1, 15)
+    ]
+    project_index.add(*projects)
+
+    first = client.get("/de/projekte/").content.decode()
+    second = client.get("/de/projekte/?page=2").content.decode()
+    beyond = client.get("/de/projekte/?page=99").content.decode()
+
+    assert len(card_titles(first)) == 12
+    assert card_titles(second) == ["Projekt 13", "Projekt 14"]
+    assert "14 Projekte" in second
+    assert 'aria-current="page"><span class="visually-hidden">Seite </span>2' in second
+    # Past the end the last page is shown, as on the database listing.
+    assert card_titles(beyond) == ["Projekt 13", "Projekt 14"]
+
+
+def test_similar_projects_on_the_project_page(client, site_tree, locales, project_index):
+    parent = site_tree.projects
+    akte = make_project(
+        parent,
+        "Elektronische Akte im Bauamt",
+        challenge="<p>Bauanträge sollen als elektronische Akte bearbeitet werden.</p>",
+    )
+    akte2 = make_project(
+        parent,
+        "Elektronische Akte im Ordnungsamt",
+        challenge="<p>Das Ordnungsamt führt die elektronische Akte ein.</p>",
+    )
+    other = make_project(
+        parent,
+        "Jugendbeteiligung",
+        challenge="<p>Jugendliche gestalten den Spielplatz mit.</p>",
+        intended_impact="<p>Mehr Mitsprache.</p>",
+        target_groups="Jugendliche",
+    )
+    project_index.add(akte, akte2, other)
+
+    assert similar_project_ids(akte) == [akte2.pk]
+    html = client.get(akte.url).content.decode()
+    section = html.split('id="similar-heading"', 1)[1]
+    assert "Ähnliche Projekte" in html
+    assert "Elektronische Akte im Ordnungsamt" in section
+    assert "Jugendbeteiligung" not in section
+
+
+def test_similar_projects_are_hidden_when_the_engine_is_down(
+    client, site_tree, settings, closed_port_url
+):
+    settings.PROJECT_SEARCH_URL = closed_port_url
+    project = make_project(site_tree.projects, "Elektronische Akte")
+
+    response = client.get(project.url)
+
+    assert response.status_code == 200
+    assert "Ähnliche Projekte" not in response.content.decode()
+
+
+def test_autocomplete_completes_title_words(spread):
+    titles = [item["title"] for item in autocomplete_titles("Digi")]
+    assert titles == ["Digitale Akte Kassel"]
+    assert [item["title"] for item in autocomplete_titles("akte kas")] == ["Digitale Akte Kassel"]
+
+
+def test_listing_falls_back_to_the_database_with_a_notice(
+    client, site_tree, settings, closed_port_url
+):
+    make_project(site_tree.projects, "Digitale Akte", bundesland="HE")
+    make_project(site_tree.projects, "Schul-WLAN", bundesland="BY")
+    settings.PROJECT_SEARCH_URL = closed_port_url
+
+    response = client.get("/de/projekte/?bundesland=HE&q=Akte")
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert "Die Suche ist gerade eingeschränkt" in html
+    assert card_titles(html) == ["Digitale Akte"]
+
+
+def test_without_an_engine_there_is_no_notice(client, site_tree, settings):
+    settings.PROJECT_SEARCH_URL = None
+    make_project(site_tree.projects, "Digitale Akte")
+
+    html = client.get("/de/projekte/?q=akte").content.decode()
+
+    assert card_titles(html) == ["Digitale Akte"]
+    assert "eingeschränkt" not in html
+
+
+def test_english_listing_searches_the_english_index(client, site_tree, locales, project_index):
+    from tests.factories import publish_translation
+
+    german = make_project(site_tree.projects, "Digitale Akte")
+    index_en = site_tree.projects.copy_for_translation(locales.en)
+    index_en.slug = "projects"
+    index_en.save_revision().publish()
+    english = publish_translation(german, locales.en, title="Digital records")
+    project_index.add(german, english)
+
+    html = client.get("/en/projects/?q=records").content.decode()
+
+    assert card_titles(html) == ["Digital records"]
+
+
+def test_start_period_facet_counts_and_filters(client, site_tree, project_index, settings):
+    parent = site_tree.projects
+    spring = make_project(parent, "Frühjahrsprojekt", start_date=datetime.date(2027, 2, 1))
+    summer = make_project(parent, "Sommerprojekt", start_date=datetime.date(2027, 7, 1))
+    project_index.add(spring, summer)
+
+    engine_html = client.get("/de/projekte/?start=2027-Q3").content.decode()
+    settings.PROJECT_SEARCH_URL = None
+    database_html = client.get("/de/projekte/?start=2027-Q3").content.decode()
+
+    assert card_titles(engine_html) == ["Sommerprojekt"]
+    assert checkbox_label(engine_html, "start", "2027-Q1") == "1. Quartal 2027 (1)"
+    assert checkbox_label(engine_html, "start", "2027-Q3") == "3. Quartal 2027 (1)"
+    assert card_titles(database_html) == ["Sommerprojekt"]
+    assert checkbox_label(database_html, "start", "2027-Q1") == "1. Quartal 2027"

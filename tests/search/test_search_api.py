@@ -1,0 +1,172 @@
+"""The project search API: JSON results and facets, 400 for bad parameters, database fallback."""
+
+import pytest
+
+from tests import factories
+from tests.factories import publish_translation, translate_snippet
+from tests.search import project_search_support as support
+from tests.search.project_search_support import make_project
+
+project_index = support.project_index
+closed_port_url = support.closed_port_url
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v2/projects/search/"
+
+
+@pytest.fixture
+def topic(db):
+    return factories.TopicFactory(name="Verwaltung")
+
+
+@pytest.fixture
+def indexed(site_tree, topic, project_index):
+    parent = site_tree.projects
+    projects = [
+        make_project(parent, "Digitale Akte Kassel", bundesland="HE", topics=[topic]),
+        make_project(parent, "Bürgerservice Fulda", bundesland="HE"),
+        make_project(parent, "Online-Antrag Erding", bundesland="BY", topics=[topic]),
+    ]
+    project_index.add(*projects)
+    return projects
+
+
+def facet(body, name, value):
+    return next(option for option in body["facets"][name] if option["value"] == str(value))
+
+
+def test_results_total_and_facets(client, indexed, topic):
+    response = client.get(URL, {"q": "Akte", "bundesland": ["HE", "BY"], "topic": topic.pk})
+    body = response.json()
+
+    assert response.status_code == 200
+    assert body["engine"] == "opensearch"
+    assert body["total"] == 1
+    assert body["page"] == 1
+    assert body["page_size"] == 12
+    [result] = body["results"]
+    assert result["title"] == "Digitale Akte Kassel"
+    assert result["id"] == indexed[0].pk
+    assert result["municipality"] == "Stadt Digitale Akte Kassel"
+    assert result["bundesland"] == "HE"
+    assert result["status"] == "open"
+    assert result["duration_months"] == 12
+    assert result["url"] == f"http://testserver{indexed[0].url}"
+    assert "<mark>Akte</mark>" in result["highlight"]["title"]
+    # The selected states are marked; counts are taken under the other facets' filters.
+    assert facet(body, "bundesland", "HE") == {
+        "value": "HE",
+        "label": "Hessen",
+        "count": 1,
+        "selected": True,
+    }
+    assert facet(body, "topic", topic.pk)["count"] == 1
+    assert set(body["facets"]) == {
+        "bundesland",
+        "topic",
+        "competency",
+        "status",
+        "duration",
+        "workload",
+        "start",
+    }
+
+
+def test_facet_labels_follow_the_locale(client, site_tree, locales, topic, project_index):
+    translate_snippet(topic, locales.en, name="Administration")
+    german = make_project(site_tree.projects, "Digitale Akte", topics=[topic])
+    index_en = site_tree.projects.copy_for_translation(locales.en)
+    index_en.save_revision().publish()
+    english = publish_translation(german, locales.en, title="Digital records")
+    project_index.add(german, english)
+
+    body = client.get(URL, {"locale": "en", "q": "records"}).json()
+
+    assert [r["title"] for r in body["results"]] == ["Digital records"]
+    assert facet(body, "topic", topic.pk)["label"] == "Administration"
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"bundesland": "XX"}, "bundesland"),
+        ({"topic": "abc"}, "topic"),
+        ({"page": "0"}, "page"),
+        ({"page": "zwei"}, "page"),
+        ({"q": "x" * 201}, "q"),
+        ({"sort": "popular"}, "sort"),
+        ({"locale": "fr"}, "locale"),
+    ],
+)
+def test_invalid_parameters_answer_400_with_a_message(client, site_tree, params, field):
+    response = client.get(URL, params)
+    body = response.json()
+
+    assert response.status_code == 400
+    assert body["error"].startswith("Ungültige Suchparameter")
+    assert list(body["details"]) == [field]
+    assert body["details"][field][0]
+
+
+def test_unknown_state_message_names_the_value(client, site_tree):
+    body = client.get(URL, {"bundesland": "XX"}).json()
+
+    assert "XX" in body["details"]["bundesland"][0]
+
+
+def test_database_answers_when_the_engine_is_down(client, site_tree, settings, closed_port_url):
+    make_project(site_tree.projects, "Digitale Akte", bundesland="HE")
+    make_project(site_tree.projects, "Schul-WLAN", bundesland="BY")
+    settings.PROJECT_SEARCH_URL = closed_port_url
+
+    response = client.get(URL, {"bundesland": "HE"})
+    body = response.json()
+
+    assert response.status_code == 200
+    assert body["engine"] == "database"
+    assert [r["title"] for r in body["results"]] == ["Digitale Akte"]
+    assert body["results"][0]["url"].startswith("http://testserver/de/projekte/")
+    assert body["results"][0]["highlight"] is None
+    assert facet(body, "bundesland", "HE") == {
+        "value": "HE",
+        "label": "Hessen",
+        "count": None,
+        "selected": True,
+    }
+
+
+def test_second_page(client, site_tree, project_index):
+    projects = [make_project(site_tree.projects, f"Projekt {n:02d}") for n in range(14)]
+    project_index.add(*projects)
+
+    body = client.get(URL, {"page": 2, "sort": "start"}).json()
+
+    assert body["total"] == 14
+    assert body["page"] == 2
+    assert len(body["results"]) == 2
+
+
+def test_autocomplete(client, indexed):
+    response = client.get(URL + "autocomplete/", {"q": "Bürg"})
+
+    assert response.status_code == 200
+    assert [r["title"] for r in response.json()["results"]] == ["Bürgerservice Fulda"]
+
+
+def test_autocomplete_without_text_is_400(client, site_tree):
+    response = client.get(URL + "autocomplete/", {"q": " "})
+
+    assert response.status_code == 400
+    assert response.json()["details"]["q"]
+
+
+def test_openapi_schema_describes_the_search(client, db):
+    response = client.get("/api/v2/projects/openapi.json")
+    schema = response.json()
+
+    assert response.status_code == 200
+    operation = schema["paths"]["/api/v2/projects/search/"]["get"]
+    names = {parameter["name"] for parameter in operation["parameters"]}
+    assert {"q", "bundesland", "topic", "page", "locale", "sort", "start"} <= names
+    assert set(operation["responses"]) == {"200", "400"}
