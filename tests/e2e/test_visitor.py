@@ -23,10 +23,10 @@ def test_visitor_filters_projects_and_opens_one(page, demo):
     save_screenshot(page, "project-listing")
     unfiltered = page.locator(".result-count").inner_text()
 
-    filters = page.get_by_role("form", name="Filter")
+    filters = page.get_by_role("search", name="Projekte suchen")
     filters.get_by_label("Hessen").check()
     filters.get_by_label("Digitale Verwaltung").check()
-    filters.get_by_role("button", name="Filter anwenden").click()
+    filters.get_by_role("button", name="Suchen").click()
 
     expect(page).to_have_url(re.compile(r"bundesland=HE"))
     expect(page).to_have_url(re.compile(r"topic=\d+"))
