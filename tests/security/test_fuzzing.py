@@ -102,3 +102,23 @@ def test_project_listing_never_fails(demo_module, db, pairs):
 def test_pages_api_never_fails(demo_module, db, pairs):
     response = _get("/api/v2/pages/", pairs)
     assert response["Content-Type"].startswith("application/json")
+
+
+SEARCH_API_PARAMS = [*LISTING_PARAMS, "q", "start", "page", "locale"]
+
+
+@FUZZ
+@given(
+    pairs=query_strings(
+        SEARCH_API_PARAMS,
+        st.one_of(
+            numbers, st.sampled_from(["HE", "open", "6-9", "2027-Q1", "relevance", "de", "en"])
+        ),
+    )
+)
+def test_project_search_api_never_fails(demo_module, db, pairs):
+    """Bad parameters are a 400 with a message, never a 500 (database path: no engine here)."""
+    response = _get("/api/v2/projects/search/", pairs)
+    assert response["Content-Type"].startswith("application/json")
+    if response.status_code == 400:
+        assert response.json().get("error")
