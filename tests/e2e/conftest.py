@@ -95,3 +95,28 @@ def demo(live_server):
     _ensure_tree_roots()
     call_command("seed_demo", verbosity=0)
     return SimpleNamespace(base=live_server.url, url=lambda path="/": f"{live_server.url}{path}")
+
+
+@pytest.fixture
+def open_forms(settings, live_server, tmp_path):
+    """The public forms accept a browser's submissions at once, and keep CVs in a temp folder.
+
+    The live server runs in this process, so the ``settings`` fixture reaches it: no minimum
+    fill time (a script is faster than a person), no rate limit across the many submissions
+    of one run, private media under tmp_path, and mail links that point at the live server.
+    """
+    from django.core.cache import cache
+    from django.utils.functional import empty
+
+    from projects.storage import private_storage
+
+    cache.clear()
+    settings.FORM_MIN_FILL_SECONDS = 0
+    settings.FORM_RATE_LIMIT = {"submissions": 1000, "seconds": 600}
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.WAGTAILADMIN_BASE_URL = live_server.url
+    # The storage reads PRIVATE_MEDIA_ROOT when first used; make it read the new one.
+    private_storage._wrapped = empty
+    yield settings
+    private_storage._wrapped = empty
+    cache.clear()

@@ -59,13 +59,24 @@ def _focused(page):
     )
 
 
+def _choose_radio_with_arrows(page, label):
+    """In a radio group, press the arrow key until the option labelled ``label`` is chosen
+    (arrow keys move the focus and the choice together, as for every keyboard user)."""
+    for _ in range(20):
+        if _focused(page)["label"] == label:
+            return
+        page.keyboard.press("ArrowDown")
+    raise AssertionError(f"No radio option {label!r} reached with the arrow keys")
+
+
 def complete_form_with_keyboard(page, form_selector, answers, max_tabs=300):
     """Fill and submit a form with the keyboard only, the way a keyboard user would.
 
     Starting from the top of the page, presses Tab until each field named in ``answers``
     has had the focus and been answered, then tabs on to the form's submit button and
     presses Enter. ``answers`` maps a field's name to a string to type, True to tick a
-    checkbox (Space), or a Path for a file input (opened with Space, as the file dialog).
+    checkbox or keep a radio group's focused option (Space), a radio option's label (chosen
+    with the arrow keys), or a Path for a file input (opened with Space, as the file dialog).
     Returns the list of field names in the order the focus reached them; raises
     AssertionError when a field cannot be reached by Tab.
     """
@@ -84,7 +95,10 @@ def complete_form_with_keyboard(page, form_selector, answers, max_tabs=300):
         if name in pending:
             value = pending.pop(name)
             order.append(name)
-            if focus["type"] == "checkbox":
+            if focus["type"] == "radio" and value is not True:
+                _choose_radio_with_arrows(page, str(value))
+            elif focus["type"] in ("checkbox", "radio"):
+                # A radio group takes one Tab stop; Space chooses the focused option.
                 page.keyboard.press("Space")
             elif focus["type"] == "file":
                 with page.expect_file_chooser() as chooser:
