@@ -252,8 +252,10 @@ def main():
         manage(env, "collectstatic", "--no-input", "-v", "0")
         if env.get("OPENSEARCH_URL"):
             started = time.monotonic()
+            # Wagtail's site-search index, then the project search's own per-language indices.
             manage(env, "update_index")
-            print(f"OpenSearch index built in {time.monotonic() - started:.0f} s", flush=True)
+            manage(env, "search_rebuild", "-v", "0")
+            print(f"OpenSearch indices built in {time.monotonic() - started:.0f} s", flush=True)
 
         port = free_port()
         gunicorn = subprocess.Popen(
