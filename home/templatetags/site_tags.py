@@ -13,20 +13,47 @@ from wagtail.models import Locale, Page, Site
 register = template.Library()
 
 
+def _request_cache(request):
+    """A dict living as long as the request: header and footer ask for the same things."""
+    if request is None:
+        return {}
+    if not hasattr(request, "_site_tags_cache"):
+        request._site_tags_cache = {}
+    return request._site_tags_cache
+
+
+def _locale_for(request, code):
+    cache = _request_cache(request)
+    key = ("locale", code)
+    if key not in cache:
+        cache[key] = Locale.objects.filter(language_code=code).first()
+    return cache[key]
+
+
+def _active_locale(request):
+    return _locale_for(request, translation.get_language()) or Locale.get_default()
+
+
 def _home_for_locale(request, locale):
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    root = site.root_page
-    return root.get_translation_or_none(locale) if root.locale_id != locale.id else root
+    cache = _request_cache(request)
+    key = ("home", locale.pk)
+    if key not in cache:
+        site = Site.find_for_request(request)
+        if site is None:
+            cache[key] = None
+        else:
+            root = site.root_page
+            cache[key] = (
+                root if root.locale_id == locale.id else root.get_translation_or_none(locale)
+            )
+    return cache[key]
 
 
 @register.simple_tag(takes_context=True)
 def main_navigation(context):
     """Live children of the active language's home page that are marked show_in_menus."""
     request = context["request"]
-    locale = Locale.get_active()
-    home = _home_for_locale(request, locale)
+    home = _home_for_locale(request, _active_locale(request))
     if home is None:
         return []
     return list(home.get_children().live().public().in_menu().specific().only("title", "url_path"))
@@ -35,7 +62,8 @@ def main_navigation(context):
 @register.simple_tag(takes_context=True)
 def home_page(context):
     """The home page of the active language."""
-    return _home_for_locale(context["request"], Locale.get_active())
+    request = context["request"]
+    return _home_for_locale(request, _active_locale(request))
 
 
 @register.simple_tag(takes_context=True)
@@ -48,7 +76,7 @@ def language_links(context):
     for code, _name in settings.LANGUAGES:
         # Each language is named in itself, so a reader finds their own language.
         name = get_language_info(code)["name_local"]
-        locale = Locale.objects.filter(language_code=code).first()
+        locale = _locale_for(request, code)
         url = None
         if locale is not None and isinstance(page, Page):
             translated = page.get_translation_or_none(locale)
@@ -67,6 +95,19 @@ def language_links(context):
 def localized(obj):
     """The instance in the active language (taxonomies, pages), falling back to the original."""
     return getattr(obj, "localized", obj)
+
+
+@register.simple_tag(takes_context=True)
+def localized_page(context, page):
+    """A page (e.g. a legal page from the site settings) in the active language, if published."""
+    if page is None:
+        return None
+    request = context.get("request")
+    locale = _active_locale(request)
+    if page.locale_id == locale.id:
+        return page
+    translated = page.get_translation_or_none(locale)
+    return translated if translated is not None and translated.live else page
 
 
 @register.simple_tag
