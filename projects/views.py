@@ -7,13 +7,11 @@ import logging
 from collections import defaultdict
 from html import unescape
 from types import SimpleNamespace
-from urllib.parse import quote
 
 from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import normalize_newlines
-from django.utils.translation import gettext
 from wagtail.models import Locale
 
 from projects.filters import START_PERIOD_PATTERN, ProjectFilterSet, start_period_label
@@ -322,14 +320,6 @@ def job_posting_data(project):
             },
         }
     return data
-
-
-def application_mailto(project, contact_email):
-    """A mailto link to the programme's contact address with the project in the subject."""
-    if not contact_email:
-        return ""
-    subject = gettext("Bewerbung: %(title)s") % {"title": project.title}
-    return f"mailto:{contact_email}?subject={quote(subject)}"
 
 
 def application_phase_state(project):
