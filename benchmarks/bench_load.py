@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import (  # noqa: E402
     ROOT,
+    refresh_planner_statistics,
     report_latency,
     report_rate,
     setup_django,
@@ -229,6 +230,7 @@ def main():
         started = time.monotonic()
         call_command("seed_demo", verbosity=0)
         created = generate_projects(TARGET_PROJECTS, SEED_SECONDS)
+        refresh_planner_statistics()
         print(
             f"seeded: demo content + {created} generated projects "
             f"(target {TARGET_PROJECTS}) in {time.monotonic() - started:.0f} s",

@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.bench_search_indexing import generate_projects  # noqa: E402
 from benchmarks.common import (  # noqa: E402
+    refresh_planner_statistics,
     report_latency,
     setup_django,
     throwaway_database,
@@ -91,6 +92,7 @@ def main():
     client = get_client(timeout=indexing.BULK_TIMEOUT_SECONDS)
     with throwaway_database():
         listing = generate_projects(args.count)
+        refresh_planner_statistics()
         result = indexing.rebuild("de", stream=io.StringIO(), progress=False)
         print(f"projects: {args.count} generated, {result.count} indexed", flush=True)
         try:
