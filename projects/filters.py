@@ -13,10 +13,14 @@ import django_filters
 from django import forms
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
-from projects.models import Bundesland, Competency, ProjectPage, ProjectStatus, Topic
+from projects.models import Bundesland, ProjectPage, ProjectStatus
 from projects.models.pages import Workload
+from projects.taxonomy_filters import (
+    LocalizedModelMultipleChoiceFilter,
+    canonical_competencies,
+    canonical_topics,
+)
 
 # Query value -> inclusive range of ``duration_months``.
 DURATION_BUCKETS = {
@@ -110,43 +114,6 @@ class SearchQueryField(forms.CharField):
 
 class SearchQueryFilter(django_filters.CharFilter):
     field_class = SearchQueryField
-
-
-class LocalizedModelMultipleChoiceField(django_filters.fields.ModelMultipleChoiceField):
-    """Choices are the German instances (their pks are the values), labelled in the active language.
-
-    The labels of all translations are looked up in one query rather than one per choice.
-    """
-
-    def label_from_instance(self, obj):
-        if not hasattr(self, "_labels"):
-            self._labels = _translated_names(self.queryset.model)
-        return self._labels.get(obj.translation_key, obj.name)
-
-
-def _translated_names(model):
-    """``{translation_key: name}`` for every instance of ``model`` in the active language."""
-    try:
-        locale = Locale.get_active()
-    except Locale.DoesNotExist:
-        return {}
-    return dict(
-        model.objects.filter(locale=locale).order_by().values_list("translation_key", "name")
-    )
-
-
-class LocalizedModelMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
-    field_class = LocalizedModelMultipleChoiceField
-
-
-def canonical_topics(request):
-    """The German topics, the ones pages refer to (evaluated per request, not at import)."""
-    return Topic.objects.canonical()
-
-
-def canonical_competencies(request):
-    """The German competencies, the ones competence profiles refer to."""
-    return Competency.objects.canonical()
 
 
 class ProjectFilterSet(django_filters.FilterSet):

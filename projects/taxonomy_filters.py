@@ -6,30 +6,75 @@ values), labelled in the visitor's language with one query for all labels.
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
+
+from home.locales import active_locale
 
 from .models import Competency, Topic
 
 
-def translated_names(model):
-    """``{translation_key: name}`` for every instance of ``model`` in the active language."""
-    try:
-        locale = Locale.get_active()
-    except Locale.DoesNotExist:
-        return {}
+def translated_names(model, locale):
+    """``{translation_key: name}`` for every instance of ``model`` in ``locale``."""
     return dict(
         model.objects.filter(locale=locale).order_by().values_list("translation_key", "name")
     )
 
 
+class _RowsChoiceIterator(django_filters.fields.ModelChoiceIterator):
+    """Iterates the rows the field has already read instead of querying again."""
+
+    def __iter__(self):
+        for obj in self.field.rows():
+            yield self.choice(obj)
+
+    def __len__(self):
+        return len(self.field.rows())
+
+
 class LocalizedModelMultipleChoiceField(django_filters.fields.ModelMultipleChoiceField):
-    """A multiple choice over German taxonomy rows with labels in the active language."""
+    """A multiple choice over German taxonomy rows with labels in the active language.
+
+    Taxonomies are short lists, so the rows are read once per form and serve validation,
+    the checkboxes and the facet labels alike. In German the rows are their own labels;
+    other languages read all names in one query.
+    """
+
+    iterator = _RowsChoiceIterator
+
+    def rows(self):
+        """The choosable instances, read on first use."""
+        if getattr(self, "_rows", None) is None:
+            self._rows = list(self.queryset)
+        return self._rows
+
+    def _check_values(self, value):
+        # Django's checks and error codes, against the rows already read.
+        try:
+            value = sorted(frozenset(value), key=str)
+        except TypeError:
+            raise ValidationError(
+                self.error_messages["invalid_list"], code="invalid_list"
+            ) from None
+        by_pk = {str(obj.pk): obj for obj in self.rows()}
+        for pk in value:
+            self.validate_no_null_characters(pk)
+            if str(pk) not in by_pk:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return [by_pk[str(pk)] for pk in value]
 
     def label_from_instance(self, obj):
-        if not hasattr(self, "_labels"):
-            self._labels = translated_names(self.queryset.model)
-        return self._labels.get(obj.translation_key, obj.name)
+        locale = active_locale()
+        if obj.locale_id == locale.pk:
+            return obj.name
+        labels = getattr(self, "_labels", None)
+        if labels is None or labels[0] != locale.pk:
+            labels = self._labels = (locale.pk, translated_names(self.queryset.model, locale))
+        return labels[1].get(obj.translation_key, obj.name)
 
 
 class LocalizedModelMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):

@@ -12,8 +12,8 @@ from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import normalize_newlines
-from wagtail.models import Locale
 
+from home.locales import active_locale, locale_by_id
 from projects.filters import START_PERIOD_PATTERN, ProjectFilterSet, start_period_label
 from projects.models import ProjectPage, ProjectStatus
 from projects.models.pages import Workload
@@ -21,6 +21,8 @@ from projects.models.pages import Workload
 logger = logging.getLogger(__name__)
 
 PROJECTS_PER_PAGE = 12
+# Long texts a card does not show; parsing twelve StreamFields per listing costs real time.
+CARD_DEFERRED_FIELDS = ("body", "challenge", "intended_impact", "target_groups")
 # Parameters that page or order a listing but do not change which projects it contains.
 _NOT_A_FILTER = ("page", "sort")
 
@@ -35,7 +37,7 @@ def localize_many(instances):
     """
     instances = [obj for obj in instances if obj is not None]
     result = {obj: obj for obj in instances}
-    locale = Locale.get_active()
+    locale = active_locale()
     by_model = defaultdict(list)
     for obj in instances:
         if obj.locale_id != locale.id:
@@ -91,7 +93,11 @@ def project_listing_context(index_page, request):
     """
     from search.dsl import configured_url, engine_errors
 
-    filterset = ProjectFilterSet(request.GET, queryset=listed_projects(index_page), request=request)
+    filterset = ProjectFilterSet(
+        request.GET,
+        queryset=listed_projects(index_page).defer(*CARD_DEFERRED_FIELDS),
+        request=request,
+    )
     context = None
     degraded = False
     if configured_url():
@@ -155,7 +161,7 @@ def _engine_listing_context(index_page, request, filterset):
     filterset.is_valid()  # runs the form validation; invalid values are reported and ignored
     cleaned = filterset.form.cleaned_data
     search = ProjectSearch(
-        lang=search_language(index_page.locale.language_code),
+        lang=search_language(locale_by_id(index_page.locale_id).language_code),
         query=cleaned.get("q") or "",
         filters=filters_from_cleaned_data(cleaned),
         sort=cleaned.get("sort"),

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from home.locales import locale_by_id
 from search.dsl import get_client, get_dsl
 
 PAGE_SIZE = 12
@@ -295,7 +296,8 @@ def facet_options(choices, counts, selected):
 def similar_project_ids(page, client=None, dsl=None, size=SIMILAR_COUNT):
     """Ids of the projects most like ``page`` in its own language (never the page itself)."""
     dsl = dsl or get_dsl()
-    lang = search_language(page.locale.language_code)
+    language_code = locale_by_id(page.locale_id).language_code
+    lang = search_language(language_code)
     alias = index_alias(lang)
     search = (
         dsl.Search(index=alias)
@@ -312,7 +314,7 @@ def similar_project_ids(page, client=None, dsl=None, size=SIMILAR_COUNT):
                     minimum_should_match="10%",
                 )
             ],
-            filter=[dsl.Q("term", locale=page.locale.language_code)],
+            filter=[dsl.Q("term", locale=language_code)],
             must_not=[dsl.Q("ids", values=[str(page.pk)])],
         )
         .source(["page_id"])

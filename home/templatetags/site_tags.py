@@ -8,7 +8,9 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
+
+from home.locales import active_locale, locale_for_language
 
 register = template.Library()
 
@@ -20,18 +22,6 @@ def _request_cache(request):
     if not hasattr(request, "_site_tags_cache"):
         request._site_tags_cache = {}
     return request._site_tags_cache
-
-
-def _locale_for(request, code):
-    cache = _request_cache(request)
-    key = ("locale", code)
-    if key not in cache:
-        cache[key] = Locale.objects.filter(language_code=code).first()
-    return cache[key]
-
-
-def _active_locale(request):
-    return _locale_for(request, translation.get_language()) or Locale.get_default()
 
 
 def _home_for_locale(request, locale):
@@ -53,17 +43,18 @@ def _home_for_locale(request, locale):
 def main_navigation(context):
     """Live children of the active language's home page that are marked show_in_menus."""
     request = context["request"]
-    home = _home_for_locale(request, _active_locale(request))
+    home = _home_for_locale(request, active_locale())
     if home is None:
         return []
-    return list(home.get_children().live().public().in_menu().specific().only("title", "url_path"))
+    # Title and URL path are all a menu entry needs; .specific() would cost a query per type.
+    return list(home.get_children().live().public().in_menu().only("title", "url_path"))
 
 
 @register.simple_tag(takes_context=True)
 def home_page(context):
     """The home page of the active language."""
     request = context["request"]
-    return _home_for_locale(request, _active_locale(request))
+    return _home_for_locale(request, active_locale())
 
 
 @register.simple_tag(takes_context=True)
@@ -76,10 +67,12 @@ def language_links(context):
     for code, _name in settings.LANGUAGES:
         # Each language is named in itself, so a reader finds their own language.
         name = get_language_info(code)["name_local"]
-        locale = _locale_for(request, code)
+        locale = locale_for_language(code)
         url = None
         if locale is not None and isinstance(page, Page):
-            translated = page.get_translation_or_none(locale)
+            translated = (
+                page if page.locale_id == locale.id else page.get_translation_or_none(locale)
+            )
             if translated is not None and translated.live:
                 url = translated.get_url(request)
         if url is None and locale is not None and not isinstance(page, Page):
@@ -97,13 +90,12 @@ def localized(obj):
     return getattr(obj, "localized", obj)
 
 
-@register.simple_tag(takes_context=True)
-def localized_page(context, page):
+@register.simple_tag
+def localized_page(page):
     """A page (e.g. a legal page from the site settings) in the active language, if published."""
     if page is None:
         return None
-    request = context.get("request")
-    locale = _active_locale(request)
+    locale = active_locale()
     if page.locale_id == locale.id:
         return page
     translated = page.get_translation_or_none(locale)

@@ -52,9 +52,9 @@ def in_default_language():
 class TaxonomyQuerySet(models.QuerySet):
     def canonical(self):
         """Only the default-locale instances, the ones pages refer to."""
-        from wagtail.models import Locale
+        from home.locales import default_locale
 
-        return self.filter(locale=Locale.get_default())
+        return self.filter(locale=default_locale())
 
 
 class Competency(TranslatableMixin, index.Indexed, models.Model):
