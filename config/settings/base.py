@@ -62,6 +62,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "home.locales.LocaleCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
