@@ -11,6 +11,7 @@ from functools import partial
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from search import indexing
@@ -74,6 +75,41 @@ def on_page_moved(sender, instance, url_path_before=None, url_path_after=None, *
         queue_sync(list(descendants))
 
 
+def on_view_restriction_changed(sender, instance, raw=False, **kwargs):
+    """Privacy set on or lifted from a page: the projects at and below it leave or re-enter.
+
+    sync_pages decides from the page's state after the commit, so both cases queue an update.
+    """
+    from projects.models import ProjectPage
+
+    if raw:
+        return
+    try:
+        restricted = instance.page
+    except Page.DoesNotExist:  # the page itself is being deleted; its own signal handles it
+        return
+    descendants = ProjectPage.objects.descendant_of(restricted, inclusive=True)
+    queue_sync(list(descendants.values_list("pk", flat=True)))
+
+
+def refresh_site_search_entry(sender, instance, **kwargs):
+    """Reindex a published page in Wagtail's site search once the transaction has committed.
+
+    modelsearch indexes on post_save, before modelcluster stores the page's many-to-many rows
+    (topics): with tasks run at once (development, tests) the first publish would be indexed
+    with the previous topics. A second index task after the commit sees the stored ones.
+    """
+    from modelsearch.tasks import insert_or_update_object_task
+
+    meta = instance._meta
+    transaction.on_commit(
+        partial(
+            insert_or_update_object_task.enqueue, meta.app_label, meta.model_name, str(instance.pk)
+        ),
+        robust=True,
+    )
+
+
 def on_topic_saved(sender, instance, raw=False, **kwargs):
     """A renamed topic (in any language) changes the documents of the projects using it."""
     if not raw:
@@ -104,6 +140,13 @@ def connect():
     post_delete.connect(on_page_deleted, sender=ProjectPage, dispatch_uid=uid("deleted"))
     # Sent with the moved page's specific class; the handler sorts projects from the rest.
     post_page_move.connect(on_page_moved, dispatch_uid=uid("moved"))
+    page_published.connect(refresh_site_search_entry, dispatch_uid=uid("site_search_entry"))
+    for signal in (post_save, post_delete):
+        signal.connect(
+            on_view_restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=uid(f"privacy_{signal is post_save}"),
+        )
     post_save.connect(on_topic_saved, sender=Topic, dispatch_uid=uid("topic"))
     post_save.connect(on_competency_saved, sender=Competency, dispatch_uid=uid("competency"))
     post_save.connect(on_municipality_saved, sender=Municipality, dispatch_uid=uid("municipality"))

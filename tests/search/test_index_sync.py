@@ -1,7 +1,7 @@
 """Publishing, unpublishing, deleting and moving projects reach the index through the task."""
 
 import pytest
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from search.models import PendingIndexUpdate
 from tests import factories
@@ -160,3 +160,21 @@ def test_no_engine_configured_means_no_queue(site_tree, settings, commit):
         new_project(site_tree.projects, "Ohne Suchmaschine")
 
     assert not PendingIndexUpdate.objects.exists()
+
+
+def test_page_privacy_takes_projects_out_of_the_index_and_back(site_tree, project_index, commit):
+    with commit():
+        new_project(site_tree.projects, "Bürgerbüro mobil")
+        new_project(site_tree.projects, "Bürgerbüro digital")
+    assert project_index.count("de") == 2
+
+    # Privacy set on the listing covers every project below it.
+    with commit():
+        restriction = PageViewRestriction.objects.create(
+            page=site_tree.projects, restriction_type=PageViewRestriction.LOGIN
+        )
+    assert project_index.titles("de", "Bürgerbüro") == []
+
+    with commit():
+        restriction.delete()
+    assert project_index.titles("de", "Bürgerbüro") == ["Bürgerbüro digital", "Bürgerbüro mobil"]

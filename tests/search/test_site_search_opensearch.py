@@ -8,6 +8,7 @@ from wagtail.rich_text import RichText
 
 from tests import factories
 from tests.search.helpers import promoted_titles, result_titles, standard_page, translate
+from tests.search.index_fixtures import new_project
 
 pytestmark = pytest.mark.django_db
 
@@ -266,3 +267,21 @@ def test_unreachable_engine_degrades_to_a_title_search_with_a_notice(client, sit
     assert result_titles(response) == ["Schulwegsicherung"]
     assert suggestions.status_code == 200
     assert suggestions.json() == {"results": []}
+
+
+def test_topics_changed_in_the_published_revision_are_searchable(
+    client, opensearch, site_tree, django_capture_on_commit_callbacks
+):
+    # modelsearch indexes on save, before modelcluster stores the new topics; the page is
+    # indexed once more after the commit.
+    old_topic = factories.TopicFactory(name="Tourismus")
+    new_topic = factories.TopicFactory(name="Wasserwirtschaft")
+    page = new_project(site_tree.projects, "Pegel im Blick", topics=[old_topic])
+
+    page.topics.set([new_topic])
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    opensearch.refresh()
+
+    assert result_titles(search(client, "Wasserwirtschaft")) == ["Pegel im Blick"]
+    assert result_titles(search(client, "Tourismus")) == []
