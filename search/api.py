@@ -45,9 +45,8 @@ api = NinjaAPI(
         "ODER, verschiedene Parameter mit UND verknüpft. Ungültige Parameter ergeben 400."
     ),
     urls_namespace="project_search_api",
-    # No Swagger page: without "ninja" in INSTALLED_APPS it loads its script from a CDN, which
-    # the site's Content-Security-Policy refuses. The schema itself is what clients need.
-    docs_url=None,
+    # Interactive Swagger page; its scripts are served from our static files ("ninja" app).
+    docs_url="/docs",
     openapi_url="/openapi.json",
 )
 

@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "rest_framework",
+    # Only for its templates and static files: the search API's Swagger page then loads
+    # everything from this site instead of a CDN (which the CSP would refuse).
+    "ninja",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -161,6 +161,17 @@ def test_autocomplete_without_text_is_400(client, site_tree):
     assert response.json()["details"]["q"]
 
 
+def test_interactive_documentation_loads_everything_from_this_site(client, db):
+    response = client.get("/api/v2/projects/docs")
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert "/static/ninja/swagger-ui-bundle.js" in html
+    assert "/api/v2/projects/openapi.json" in html
+    # The CSP allows scripts and styles from this site only.
+    assert "cdn." not in html and "<script>" not in html
+
+
 def test_openapi_schema_describes_the_search(client, db):
     response = client.get("/api/v2/projects/openapi.json")
     schema = response.json()
