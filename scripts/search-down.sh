@@ -3,7 +3,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-PIDFILE=.cache/opensearch/pid
+# OPENSEARCH_HOME: as given to search-up.sh for a second node.
+PIDFILE="${OPENSEARCH_HOME:-.cache/opensearch}/pid"
 
 # Alive and really our node (pids get reused); a zombie does not count.
 is_node() {

@@ -4,6 +4,8 @@
 #   OPENSEARCH_PORT=9201    HTTP port
 #   OPENSEARCH_FRESH=1      wipe the node's data before starting
 #   OPENSEARCH_TIMEOUT=120  seconds to wait for the node to become healthy
+#   OPENSEARCH_HOME=.cache/opensearch  the node's data, pid file and log (a second
+#                           node needs its own, and its own port); the jars stay shared
 # Stop it with scripts/search-down.sh.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -13,10 +15,17 @@ URL="http://127.0.0.1:$PORT"
 TIMEOUT="${OPENSEARCH_TIMEOUT:-120}"
 CACHE="$PWD/.cache/opensearch"
 LIB="$CACHE/lib"
-BASE="$CACHE/node"
-PIDFILE="$CACHE/pid"
-LOG="$CACHE/opensearch.log"
+HOME_DIR="$(mkdir -p "${OPENSEARCH_HOME:-$CACHE}" && cd "${OPENSEARCH_HOME:-$CACHE}" && pwd)"
+BASE="$HOME_DIR/node"
+PIDFILE="$HOME_DIR/pid"
+LOG="$HOME_DIR/opensearch.log"
 POM=scripts/opensearch/pom.xml
+
+# The runner looks for HTTP ports below 9300 only and quits silently above that.
+if ! [[ $PORT =~ ^[0-9]+$ ]] || ((PORT < 1025 || PORT > 9299)); then
+  echo "search-up: OPENSEARCH_PORT must be a number from 1025 to 9299 (got '$PORT')" >&2
+  exit 1
+fi
 
 for tool in java mvn curl; do
   if ! command -v "$tool" >/dev/null; then
@@ -75,7 +84,7 @@ start_node() {
   # nohup + </dev/null: the node must outlive this script and its terminal.
   nohup java -Xms512m -Xmx512m -XX:+UseG1GC \
     -Djava.awt.headless=true -Dfile.encoding=UTF-8 \
-    -Djava.io.tmpdir="$CACHE" \
+    -Djava.io.tmpdir="$HOME_DIR" \
     -Dlog4j2.formatMsgNoLookups=true -Dlog4j.shutdownHookEnabled=false \
     -cp "$LIB/*" org.codelibs.opensearch.runner.OpenSearchRunner \
     -basePath "$BASE" -numOfNode 1 -baseHttpPort "$((PORT - 1))" \
@@ -83,7 +92,7 @@ start_node() {
     </dev/null >"$LOG" 2>&1 &
   pid=$!
   echo "$pid" >"$PIDFILE"
-  echo "search-up: started node (pid $pid), log in .cache/opensearch/opensearch.log; waiting for $URL ..."
+  echo "search-up: started node (pid $pid), log in ${LOG#"$PWD"/}; waiting for $URL ..."
 }
 
 pid=""
