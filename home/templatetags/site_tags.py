@@ -84,6 +84,12 @@ def language_links(context):
     return links
 
 
+@register.simple_tag
+def live_translations(page):
+    """The page's live translations, their locales read in the same query (hreflang links)."""
+    return page.get_translations().live().select_related("locale")
+
+
 @register.filter
 def localized(obj):
     """The instance in the active language (taxonomies, pages), falling back to the original."""

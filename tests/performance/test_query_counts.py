@@ -135,3 +135,18 @@ def test_project_page_does_not_query_per_profile_row(client, site_tree, locales)
     small = count_queries(client, project_with(2).url)
     large = count_queries(client, project_with(6).url)
     assert large <= small, f"{small} queries with 2 rows, {large} with 6"
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_listing_reads_each_language_once(client, content, language):
+    # Routing (Wagtail's own lookup), then ours, cached for the request: the active language
+    # and the other one for the language switcher. Without the cache every helper read again.
+    content.add(N)
+    listing = content.site.projects if language == "de" else content.projects_en
+    topic = content.first("projects").topics.first()
+    url = f"{listing.url}?q=Projekt&topic={topic.pk}&status=open"
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    locale_reads = [q["sql"] for q in queries if 'FROM "wagtailcore_locale"' in q["sql"]]
+    assert len(locale_reads) <= 3, "\n".join(locale_reads)
