@@ -94,9 +94,16 @@ class SpamProtectionMixin(forms.Form):
 def client_ip(request):
     """The address the request came from.
 
-    Deliberately REMOTE_ADDR only: X-Forwarded-For can be forged by anyone. Behind a reverse
-    proxy, the proxy must set REMOTE_ADDR (e.g. via the server's proxy protocol support).
+    Without proxies (``TRUSTED_PROXY_COUNT = 0``) that is REMOTE_ADDR. Behind n proxies that
+    each append to X-Forwarded-For, it is the n-th entry from the right: the address the
+    outermost proxy saw. Entries further left come from the client and can be forged.
     """
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        forwarded = [address.strip() for address in forwarded if address.strip()]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR") or "unknown"
 
 

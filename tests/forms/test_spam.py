@@ -78,6 +78,25 @@ def test_rate_limit_counts_per_address_and_per_form(client, form_pages, settings
     assert other_form.status_code == 200
 
 
+def test_behind_a_proxy_the_limit_counts_per_visitor_not_per_proxy(client, form_pages, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    page = form_pages[FormKind.MUNICIPALITY]
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    for _ in range(settings.FORM_RATE_LIMIT["submissions"] + 1):
+        client.post(page.url, municipality_data(), HTTP_X_FORWARDED_FOR="203.0.113.5", **proxy)
+
+    another_visitor = client.post(
+        page.url, municipality_data(), HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy
+    )
+    # A made-up entry in front of the proxy's own does not make the sender someone else.
+    forged = client.post(
+        page.url, municipality_data(), HTTP_X_FORWARDED_FOR="192.0.2.1, 203.0.113.5", **proxy
+    )
+
+    assert another_visitor.status_code == 302
+    assert forged.status_code == 429
+
+
 def test_reading_the_form_does_not_count(client, form_pages, settings):
     page = form_pages[FormKind.MUNICIPALITY]
     for _ in range(settings.FORM_RATE_LIMIT["submissions"] * 2):
