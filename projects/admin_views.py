@@ -438,7 +438,7 @@ class ProjectRankingView(BackOfficeTemplateView):
         # Names (or pseudonyms) only for the candidates on this page.
         shown = privacy.candidates_with_revealed(
             Candidate.objects.filter(pk__in=[cand.pk for cand, _value in page.object_list])
-        ).only("pk", "first_name", "last_name", "email")
+        ).only("pk", "first_name", "last_name", "anonymised_at")
         labels = {cand.pk: privacy.candidate_label(cand, cand.identity_revealed) for cand in shown}
         applications = privacy.with_revealed(
             self.project.applications.select_related("candidate", "assignee")

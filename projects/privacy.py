@@ -30,8 +30,8 @@ from projects.models import (
 # Statuses in which reviewers see who the person is.
 REVEALED_STATUSES = {PipelineStatus.SHORTLISTED, PipelineStatus.PROPOSED, PipelineStatus.ACCEPTED}
 
-# Candidate has no "anonymised" flag; an anonymised candidate is recognised by this address
-# in the reserved .invalid top-level domain (see the report: a field would be cleaner).
+# The e-mail field is required, so an anonymised candidate gets an address in the reserved
+# .invalid top-level domain, which no mail ever reaches; anonymised_at records the fact.
 ANONYMISED_EMAIL_DOMAIN = "anonymisiert.invalid"
 ANONYMISED_NAME = "Anonymisiert"
 
@@ -100,12 +100,12 @@ def candidate_label(candidate, revealed):
 
 def is_anonymised(candidate):
     """True if the candidate's personal data has already been anonymised."""
-    return candidate.email.endswith("@" + ANONYMISED_EMAIL_DOMAIN)
+    return candidate.anonymised_at is not None
 
 
 def not_anonymised(candidates):
     """Filter a Candidate queryset to those whose data has not been anonymised."""
-    return candidates.exclude(email__endswith="@" + ANONYMISED_EMAIL_DOMAIN)
+    return candidates.filter(anonymised_at__isnull=True)
 
 
 def _iso(value):
@@ -202,7 +202,7 @@ def delete_person(candidate):
 # Anonymisation and purge
 
 
-def anonymise_candidate(candidate):
+def anonymise_candidate(candidate, now=None):
     """Blank the candidate's personal fields and delete the CV; keeps region and competencies."""
     _delete_cv(candidate)
     candidate.first_name = ANONYMISED_NAME
@@ -216,6 +216,7 @@ def anonymise_candidate(candidate):
     candidate.gender = ""
     candidate.cv = ""
     candidate.talent_pool_until = None
+    candidate.anonymised_at = now or timezone.now()
     candidate.save()
 
 
@@ -251,7 +252,7 @@ def anonymise_closed_applications(days=None, now=None):
                 .exists()
             ) or (candidate.talent_pool_until and candidate.talent_pool_until >= now.date())
             if not keeps_data and not is_anonymised(candidate):
-                anonymise_candidate(candidate)
+                anonymise_candidate(candidate, now)
         count += 1
     return count
 

@@ -80,6 +80,9 @@ class Candidate(models.Model):
         blank=True,
         help_text=_("Danach werden die Daten automatisch gelöscht."),
     )
+    anonymised_at = models.DateTimeField(
+        _("Anonymisiert am"), null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("Angelegt am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("Geändert am"), auto_now=True)
 
