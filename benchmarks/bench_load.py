@@ -64,7 +64,8 @@ def generate_projects(target, budget_seconds):
     from django.utils import timezone
     from wagtail.models import Locale
 
-    from projects.models import Municipality, ProjectIndexPage, ProjectPage, Topic
+    from projects.models import ProjectIndexPage, ProjectPage
+    from taxonomy.models import Municipality, Topic
 
     german = Locale.objects.get(language_code="de")
     index = ProjectIndexPage.objects.get(locale=german)
@@ -223,7 +224,8 @@ def main():
     from django.db import connection
 
     from projects.filters import ProjectFilterSet
-    from projects.models import ProjectPage, Topic
+    from projects.models import ProjectPage
+    from taxonomy.models import Topic
 
     index_prefix = f"bench_{secrets.token_hex(4)}"
     with throwaway_database(), tempfile.TemporaryDirectory() as static_root:

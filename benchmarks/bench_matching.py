@@ -22,15 +22,9 @@ def build_data():
     """A project with six required competencies and 5,000 candidates with 3-8 each."""
     from wagtail.models import Locale, Page
 
-    from projects.models import (
-        Candidate,
-        CandidateCompetency,
-        Competency,
-        ConsentRecord,
-        Municipality,
-        ProjectCompetency,
-        ProjectPage,
-    )
+    from intake.models import Candidate, CandidateCompetency, ConsentRecord
+    from projects.models import ProjectCompetency, ProjectPage
+    from taxonomy.models import Competency, Municipality
 
     rng = random.Random(42)
     locale = Locale.get_default()
@@ -89,8 +83,9 @@ def main():
     with throwaway_database():
         from django.utils import timezone
 
-        from projects import matching
-        from projects.models import Candidate, ProjectPage
+        from backoffice import matching
+        from intake.models import Candidate
+        from projects.models import ProjectPage
 
         page = ProjectPage.objects.get(pk=build_data().pk)
         today = timezone.localdate()

@@ -73,14 +73,13 @@ def generate_projects(count, seed=1):
 
     from home.models import HomePage
     from projects.models import (
-        Competency,
-        Municipality,
         ProjectCompetency,
         ProjectIndexPage,
         ProjectPage,
-        Topic,
+        ProjectStatus,
+        Workload,
     )
-    from projects.models.pages import ProjectStatus, Workload
+    from taxonomy.models import Competency, Municipality, Topic
 
     rng = random.Random(seed)
     locale = Locale.get_default()
@@ -188,8 +187,8 @@ def main():
     settings.PROJECT_SEARCH_ENGINE = "opensearch"
     settings.SEARCH_INDEX_PREFIX = f"bench_{uuid.uuid4().hex[:10]}"
 
+    from projects.search_document import index_alias, index_settings, new_index_name
     from search import indexing
-    from search.documents import index_alias, index_settings, new_index_name
     from search.dsl import get_client
 
     client = get_client(timeout=indexing.BULK_TIMEOUT_SECONDS)
@@ -207,9 +206,9 @@ def main():
                 TARGET_PER_SECOND,
             )
 
-            queryset = indexing.indexable_projects()
+            queryset = indexing.indexable_pages()
             start = time.perf_counter()
-            documents = list(indexing.project_documents(queryset))
+            documents = list(indexing.documents(queryset))
             report_rate("build documents only (database)", len(documents), _since(start))
 
             name = new_index_name("de")

@@ -51,7 +51,7 @@ def _closed_port_url():
 
 def _listing_query():
     """A text query and three facets (two states, one topic, one duration bucket)."""
-    from projects.models import Topic
+    from taxonomy.models import Topic
 
     topic = Topic.objects.order_by("pk").first()
     return (
@@ -85,8 +85,8 @@ def main():
     settings.SEARCH_INDEX_PREFIX = f"bench_{uuid.uuid4().hex[:10]}"
     settings.ALLOWED_HOSTS = ["*"]
 
+    from projects.search_document import index_alias
     from search import indexing
-    from search.documents import index_alias
     from search.dsl import get_client
 
     client = get_client(timeout=indexing.BULK_TIMEOUT_SECONDS)
@@ -123,7 +123,7 @@ def main():
                 _measure(browser, page_url, args.requests, engine_page),
                 ENGINE_TARGET_P95_MS,
             )
-            from search.project_search import ProjectSearch
+            from projects.search_query import ProjectSearch
 
             search = ProjectSearch(
                 query="Verwaltung",

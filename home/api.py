@@ -10,8 +10,8 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from learning.api import ExpertsAPIViewSet
-from projects.localization import taxonomy_name_cache
 from projects.models import ProjectPage
+from taxonomy.localization import taxonomy_name_cache
 
 
 class SitePagesAPIViewSet(PagesAPIViewSet):

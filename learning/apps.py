@@ -8,4 +8,5 @@ class LearningConfig(AppConfig):
     verbose_name = _("Lernen und Expert:innen")
 
     def ready(self):
+        # Django: the signal and hook modules use models, so they load once apps are ready.
         from . import privacy, signals  # noqa: F401

@@ -4,13 +4,12 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from projects.taxonomy_filters import (
+from learning.choices import ExpertAvailability, ResourceFormat, ResourceLevel
+from taxonomy.filters import (
     LocalizedModelMultipleChoiceFilter,
     canonical_competencies,
     topic_filter,
 )
-
-from .models import ExpertAvailability, ResourceFormat, ResourceLevel
 
 
 class LearningResourceFilterSet(django_filters.FilterSet):

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from projects.models import ContactRequest
+from intake.models import ContactRequest
 
 # The version of the privacy notice a visitor agrees to; stored with every request so the
 # team can tell which text applied. Change it whenever the Datenschutzerklärung changes.

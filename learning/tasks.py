@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks import task
 
-from projects.models import ContactRequest
+from intake.models import ContactRequest
 
 
 @task()

@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_protect
 
-from projects.models import ContactRequest
+from intake.models import ContactRequest
 
 from .filters import ExpertFilterSet
 from .forms import ExpertContactForm

@@ -14,13 +14,13 @@ from django import forms
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from projects.models import Bundesland, ProjectPage, ProjectStatus
-from projects.models.pages import Workload
-from projects.taxonomy_filters import (
+from projects.models import ProjectPage, ProjectStatus, Workload
+from taxonomy.filters import (
     LocalizedModelMultipleChoiceFilter,
     canonical_competencies,
     canonical_topics,
 )
+from taxonomy.models import Bundesland
 
 # Query value -> inclusive range of ``duration_months``.
 DURATION_BUCKETS = {

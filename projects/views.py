@@ -4,7 +4,6 @@ The page models delegate here so that they stay declarations of fields and route
 """
 
 import logging
-from collections import defaultdict
 from html import unescape
 from types import SimpleNamespace
 
@@ -13,10 +12,20 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import normalize_newlines
 
-from home.locales import active_locale, locale_by_id
+from core.locales import locale_by_id
 from projects.filters import START_PERIOD_PATTERN, ProjectFilterSet, start_period_label
-from projects.models import ProjectPage, ProjectStatus
-from projects.models.pages import Workload
+from projects.models import ProjectPage, ProjectStatus, Workload
+from projects.search_query import (
+    FACET_FIELDS,
+    MAX_PAGE,
+    ProjectSearch,
+    facet_options,
+    filters_from_cleaned_data,
+    search_language,
+    similar_project_ids,
+)
+from search.dsl import configured_url, engine_errors
+from taxonomy.localization import localize_many
 
 logger = logging.getLogger(__name__)
 
@@ -25,33 +34,6 @@ PROJECTS_PER_PAGE = 12
 CARD_DEFERRED_FIELDS = ("body", "challenge", "intended_impact", "target_groups")
 # Parameters that page or order a listing but do not change which projects it contains.
 _NOT_A_FILTER = ("page", "sort")
-
-
-def localize_many(instances):
-    """Map each taxonomy instance to its version in the active language.
-
-    Does what the ``|localized`` template filter does, but with one query per model instead
-    of one per instance, so a listing's query count does not grow with its length.
-    Instances without a translation map to themselves. The keys are the instances (model
-    instances compare by model and pk), so several models can be localized in one call.
-    """
-    instances = [obj for obj in instances if obj is not None]
-    result = {obj: obj for obj in instances}
-    locale = active_locale()
-    by_model = defaultdict(list)
-    for obj in instances:
-        if obj.locale_id != locale.id:
-            by_model[type(obj)].append(obj)
-    for model, objs in by_model.items():
-        translations = {
-            t.translation_key: t
-            for t in model.objects.filter(
-                locale=locale, translation_key__in={obj.translation_key for obj in objs}
-            )
-        }
-        for obj in objs:
-            result[obj] = translations.get(obj.translation_key, obj)
-    return result
 
 
 def listed_projects(index_page):
@@ -91,8 +73,6 @@ def project_listing_context(index_page, request):
     facet counts, highlights, relevance); when it fails or is slow, the database answers the
     same URL parameters and the page says that the search is limited.
     """
-    from search.dsl import configured_url, engine_errors
-
     filterset = ProjectFilterSet(
         request.GET,
         queryset=listed_projects(index_page).defer(*CARD_DEFERRED_FIELDS),
@@ -151,13 +131,6 @@ def requested_page(raw):
 
 
 def _engine_listing_context(index_page, request, filterset):
-    from search.project_search import (
-        MAX_PAGE,
-        ProjectSearch,
-        filters_from_cleaned_data,
-        search_language,
-    )
-
     filterset.is_valid()  # runs the form validation; invalid values are reported and ignored
     cleaned = filterset.form.cleaned_data
     search = ProjectSearch(
@@ -207,8 +180,6 @@ def facet_groups(form, facet_counts=None):
     widget would show it. Rendered by hand rather than through the checkbox widgets, whose
     per-option templates made up most of the listing's rendering time.
     """
-    from search.project_search import FACET_FIELDS, facet_options
-
     groups = []
     for param in FACET_FIELDS:
         form_field = form.fields[param]
@@ -239,9 +210,6 @@ def facet_groups(form, facet_counts=None):
 
 def similar_projects(project):
     """Up to three live projects like ``project`` in its language; [] without a working engine."""
-    from search.dsl import configured_url, engine_errors
-    from search.project_search import similar_project_ids
-
     if not configured_url():
         return []
     try:
@@ -275,10 +243,11 @@ def related_stories(project):
 
     A story that has not been translated yet appears in its original language.
     """
-    from stories.models import StoryPage
-
+    # Stories point at projects, not the other way round: reach StoryPage through its
+    # foreign key's reverse side instead of importing the stories app.
+    story_model = ProjectPage._meta.get_field("stories").related_model
     stories = (
-        StoryPage.objects.live()
+        story_model.objects.live()
         .public()
         .filter(project__translation_key=project.translation_key)
         .select_related("locale")

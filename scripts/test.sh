@@ -36,6 +36,7 @@ export OPENSEARCH_TEST_URL
 
 export DJANGO_SETTINGS_MODULE=config.settings.test
 echo "== ruff" && .venv/bin/ruff check . && .venv/bin/ruff format --check .
+echo "== import layers" && .venv/bin/lint-imports --no-cache
 echo "== django check" && $PY manage.py check --fail-level WARNING
 echo "== migrations" && $PY manage.py makemigrations --check --dry-run
 

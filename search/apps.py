@@ -10,7 +10,8 @@ class SiteSearchConfig(AppConfig):
     verbose_name = _("Suche")
 
     def ready(self):
-        """Keep the project index in step with published pages (search/signals.py)."""
+        """Keep the site search and the registered index in step with the pages."""
+        # Django: the handlers use models, so they load once the app registry is ready.
         from search import signals
 
         signals.connect()

@@ -5,57 +5,42 @@ Elasticsearch 8 through ``elasticsearch`` and its bundled ``elasticsearch.dsl``.
 the same API (opensearch-py's DSL is the maintained fork of elasticsearch-dsl), so query code
 written against ``get_dsl()`` serves both engines.
 
-Settings (see config/settings/base.py): ``PROJECT_SEARCH_URL`` (None: database fallback),
+Settings (see config/settings/search.py): ``PROJECT_SEARCH_URL`` (None: database fallback),
 ``PROJECT_SEARCH_ENGINE`` ("opensearch" or "elasticsearch"), ``SEARCH_TIMEOUT`` (seconds).
-Nothing here imports a client library at module import time, so the settings can import
-``project_search_from_env``.
+Both client libraries are dependencies of the project, so both can be imported here.
 """
 
-import os
 from functools import cache
 from types import SimpleNamespace
+
+import elastic_transport
+import elasticsearch
+import elasticsearch.dsl
+import elasticsearch.helpers
+import opensearchpy
+import opensearchpy.exceptions
+import opensearchpy.helpers
+from django.conf import settings
 
 OPENSEARCH = "opensearch"
 ELASTICSEARCH = "elasticsearch"
 LIBRARIES = (OPENSEARCH, ELASTICSEARCH)
-DEFAULT_TIMEOUT_SECONDS = 2
 # Connections kept per engine: a web process's threads and the bulk senders share a client.
 POOL_SIZE = 8
 
 
-def project_search_from_env(environ=None):
-    """Return ``(engine, url)`` for the project search from OPENSEARCH_URL / ELASTICSEARCH_URL.
-
-    OPENSEARCH_URL wins when both are set (as in search/engine.py); with neither the result is
-    ``(OPENSEARCH, None)``, which means "use the database". Only the first URL of a
-    comma-separated list is used.
-    """
-    environ = os.environ if environ is None else environ
-    for engine, name in ((OPENSEARCH, "OPENSEARCH_URL"), (ELASTICSEARCH, "ELASTICSEARCH_URL")):
-        urls = [u.strip() for u in environ.get(name, "").split(",") if u.strip()]
-        if urls:
-            return engine, urls[0]
-    return OPENSEARCH, None
-
-
 def _configured_engine():
-    from django.conf import settings
-
     return getattr(settings, "PROJECT_SEARCH_ENGINE", OPENSEARCH) or OPENSEARCH
 
 
 def configured_url():
     """The engine URL from the settings, or None when the project search uses the database."""
-    from django.conf import settings
-
     return getattr(settings, "PROJECT_SEARCH_URL", None) or None
 
 
 def configured_timeout():
     """Seconds a request to the engine may take before it counts as failed."""
-    from django.conf import settings
-
-    return float(getattr(settings, "SEARCH_TIMEOUT", DEFAULT_TIMEOUT_SECONDS))
+    return float(settings.SEARCH_TIMEOUT)
 
 
 @cache
@@ -69,9 +54,7 @@ def get_dsl(library=None):
     """
     library = library or _configured_engine()
     if library == OPENSEARCH:
-        import opensearchpy as dsl
-        from opensearchpy import exceptions, helpers
-
+        dsl, exceptions, helpers = opensearchpy, opensearchpy.exceptions, opensearchpy.helpers
         return SimpleNamespace(
             name=OPENSEARCH,
             Search=dsl.Search,
@@ -90,10 +73,7 @@ def get_dsl(library=None):
             errors=(exceptions.OpenSearchException, helpers.BulkIndexError),
         )
     if library == ELASTICSEARCH:
-        import elastic_transport
-        import elasticsearch
-        from elasticsearch import dsl, helpers
-
+        dsl, helpers = elasticsearch.dsl, elasticsearch.helpers
         return SimpleNamespace(
             name=ELASTICSEARCH,
             Search=dsl.Search,
@@ -121,18 +101,14 @@ def get_dsl(library=None):
 @cache
 def _client(library, url, timeout):
     if library == OPENSEARCH:
-        from opensearchpy import OpenSearch
-
-        return OpenSearch(
+        return opensearchpy.OpenSearch(
             hosts=[url],
             timeout=timeout,
             max_retries=0,
             retry_on_timeout=False,
             pool_maxsize=POOL_SIZE,
         )
-    from elasticsearch import Elasticsearch
-
-    return Elasticsearch(
+    return elasticsearch.Elasticsearch(
         url,
         request_timeout=timeout,
         max_retries=0,

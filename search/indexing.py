@@ -1,7 +1,9 @@
-"""Writing project documents into the engine: single updates, the pending queue, rebuilds.
+"""Writing documents into the engine: single updates, the pending queue, rebuilds.
 
-Every update is idempotent: ``sync_pages`` looks at what the database says *now* (a live,
-public ProjectPage is indexed in its language's index, anything else is removed from both), so
+What is indexed, and how a page becomes a document, comes from the definition registered in
+search/registry.py (the projects app's ProjectIndex). Every update is idempotent:
+``sync_pages`` looks at what the database says *now* (an indexable page is indexed in its
+language's index, anything else is removed from both), so
 running it twice, late or out of order gives the same index. That is what lets the durable
 queue (PendingIndexUpdate) simply retry until the engine accepts.
 """
@@ -12,20 +14,15 @@ from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from django.db.models import Max
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import F, Max
 from django.utils import timezone
+from wagtail.models import Locale, PageLogEntry
 
-from search.documents import (
-    LANGUAGES,
-    DocumentCache,
-    document_language,
-    index_alias,
-    index_settings,
-    language_for_locale,
-    new_index_name,
-    project_document_dict,
-)
+from search import analysis, registry
+from search.analysis import LANGUAGES, language_for_locale
 from search.dsl import configured_url, engine_errors, get_client, get_dsl
+from search.models import PendingIndexUpdate
 
 logger = logging.getLogger(__name__)
 
@@ -40,16 +37,24 @@ BULK_SENDERS = 2
 BULK_MAX_BYTES = 50 * 1024 * 1024
 
 
-def indexable_projects():
-    """Live, public ProjectPages with what their documents need fetched in a few queries."""
-    from projects.models import ProjectPage
+def indexable_pages():
+    """The pages that belong in the index, as the registered definition selects them."""
+    return registry.indexed().indexable()
 
-    return (
-        ProjectPage.objects.live()
-        .public()
-        .select_related("municipality", "locale")
-        .prefetch_related("topics", "competence_profile__competency")
-    )
+
+def index_alias(lang):
+    """The alias of the registered index for ``lang``."""
+    return analysis.index_alias(registry.indexed().name, lang)
+
+
+def _new_index(client, lang, aliases=None):
+    definition = registry.indexed()
+    name = analysis.new_index_name(definition.name, lang)
+    body = definition.index_settings(lang)
+    if aliases:
+        body = {**body, "aliases": aliases}
+    client.indices.create(index=name, body=body)
+    return name
 
 
 def _client(client=None, bulk=False):
@@ -68,16 +73,13 @@ def ensure_index(lang, client=None):
     alias = index_alias(lang)
     if client.indices.exists_alias(name=alias):
         return
-    name = new_index_name(lang)
-    body = {**index_settings(lang), "aliases": {alias: {}}}
-    actions = []
     if client.indices.exists(index=alias):
         # An index that took the alias's name (auto-created): replace it in one step.
-        client.indices.create(index=name, body=index_settings(lang))
+        name = _new_index(client, lang)
         actions = [{"add": {"index": name, "alias": alias}}, {"remove_index": {"index": alias}}]
         client.indices.update_aliases(body={"actions": actions})
         return
-    client.indices.create(index=name, body=body)
+    _new_index(client, lang, aliases={alias: {}})
 
 
 def ensure_indices(client=None):
@@ -94,7 +96,7 @@ def _is_missing(item):
 def sync_pages(page_ids, client=None):
     """Bring the documents of ``page_ids`` in line with the database; return the ids done.
 
-    Live, public ProjectPages are (re)indexed in their language's index (and removed from the
+    Indexable pages are (re)indexed in their language's index (and removed from the
     other one); every other id is deleted from both. Raises the engine's exception when it is
     unreachable or slow; ids whose single operation the engine rejected are left out of the
     returned set (and logged), so their queue rows stay.
@@ -105,21 +107,22 @@ def sync_pages(page_ids, client=None):
     client = _client(client, bulk=len(page_ids) > 1)
     dsl = get_dsl()
     ensure_indices(client)
-    names = DocumentCache()
-    found = indexable_projects().prefetch_related(None).filter(pk__in=page_ids)
+    definition = registry.indexed()
+    builder = definition.document_builder()
+    found = indexable_pages().prefetch_related(None).filter(pk__in=page_ids)
     pages = {page.pk: page for page in found}
-    names.prefetch(pages.values())
+    builder.prefetch(pages.values())
     actions = []
     for pk in page_ids:
         page = pages.get(pk)
-        keep = document_language(page) if page is not None else None
+        keep = definition.language_of(page) if page is not None else None
         if page is not None:
             actions.append(
                 {
                     "_op_type": "index",
                     "_index": index_alias(keep),
                     "_id": str(pk),
-                    "_source": project_document_dict(page, names),
+                    "_source": builder.document(page),
                 }
             )
         for lang in LANGUAGES:
@@ -138,8 +141,6 @@ def sync_pages(page_ids, client=None):
 
 def record_pending(page_ids, action):
     """Queue updates for ``page_ids`` durably (call inside the transaction that changed them)."""
-    from search.models import PendingIndexUpdate
-
     PendingIndexUpdate.objects.bulk_create(
         [PendingIndexUpdate(page_id=pk, action=action) for pk in sorted(set(page_ids))]
     )
@@ -151,8 +152,6 @@ def process_pending(page_ids):
     A row queued while this runs (a second publish) stays for the next run. On an engine error
     the rows get their attempt counted and the error is raised to the caller.
     """
-    from search.models import PendingIndexUpdate
-
     page_ids = sorted({int(pk) for pk in page_ids})
     rows = PendingIndexUpdate.objects.filter(page_id__in=page_ids)
     newest = rows.aggregate(newest=Max("pk"))["newest"]
@@ -171,8 +170,6 @@ def process_pending(page_ids):
 
 
 def _count_attempt(rows, error):
-    from django.db.models import F
-
     rows.update(attempts=F("attempts") + 1, last_error=str(error)[:2000])
 
 
@@ -192,8 +189,6 @@ def catch_up(limit=None, exclude=(), batch_size=BATCH_SIZE):
     ``limit`` caps the number of pages taken (None: all); ``exclude`` skips pages the caller is
     handling itself. Never raises for engine errors: they end up in ``CatchUpResult.error``.
     """
-    from search.models import PendingIndexUpdate
-
     result = CatchUpResult()
     seen = set(exclude)
     while limit is None or result.synced < limit:
@@ -251,8 +246,6 @@ class ProgressBar:
 
 def locale_ids_for(lang):
     """The pks of the Wagtail locales whose pages go into the ``lang`` index."""
-    from wagtail.models import Locale
-
     return [
         locale.pk
         for locale in Locale.objects.all()
@@ -260,7 +253,7 @@ def locale_ids_for(lang):
     ]
 
 
-def iter_project_batches(queryset, batch_size=BATCH_SIZE):
+def iter_batches(queryset, batch_size=BATCH_SIZE):
     """Yield lists of pages in pk order, ``batch_size`` at a time (a few queries per batch)."""
     last = 0
     while True:
@@ -321,14 +314,14 @@ def _collect(future, progress):
     return sent
 
 
-def project_documents(queryset, batch_size=BATCH_SIZE):
+def documents(queryset, batch_size=BATCH_SIZE):
     """Yield ``(page_id, document)`` for every page of ``queryset``, batch by batch."""
-    names = DocumentCache()
-    for batch in iter_project_batches(queryset.prefetch_related(None), batch_size):
-        names.prefetch(batch)
+    builder = registry.indexed().document_builder()
+    for batch in iter_batches(queryset.prefetch_related(None), batch_size):
+        builder.prefetch(batch)
         for page in batch:
-            yield page.pk, project_document_dict(page, names)
-        names.forget(batch)
+            yield page.pk, builder.document(page)
+        builder.forget(batch)
 
 
 @dataclass
@@ -351,13 +344,12 @@ def rebuild(lang, stream=None, progress=True, batch_size=BATCH_SIZE, client=None
     client = _client(client, bulk=True)
     alias = index_alias(lang)
     started = timezone.now()
-    name = new_index_name(lang)
-    client.indices.create(index=name, body=index_settings(lang))
+    name = _new_index(client, lang)
     # No refreshes while filling the new index: noticeably faster, and nobody reads it yet.
     client.indices.put_settings(index=name, body={"index": {"refresh_interval": "-1"}})
-    queryset = indexable_projects().filter(locale_id__in=locale_ids_for(lang))
+    queryset = indexable_pages().filter(locale_id__in=locale_ids_for(lang))
     bar = ProgressBar(queryset.count(), stream=stream, enabled=progress, label=f"{lang} ")
-    count = bulk_index_documents(client, name, project_documents(queryset, batch_size), bar)
+    count = bulk_index_documents(client, name, documents(queryset, batch_size), bar)
     bar.finish()
     client.indices.put_settings(index=name, body={"index": {"refresh_interval": None}})
     client.indices.refresh(index=name)
@@ -388,14 +380,10 @@ def _swap_alias(client, alias, new_index):
 
 
 def _resync_changed_since(started, lang):
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import PageLogEntry
-
-    from projects.models import ProjectPage
-
+    model = registry.indexed().model
     changed = (
         PageLogEntry.objects.filter(
-            timestamp__gte=started, content_type=ContentType.objects.get_for_model(ProjectPage)
+            timestamp__gte=started, content_type=ContentType.objects.get_for_model(model)
         )
         .values_list("page_id", flat=True)
         .distinct()
@@ -407,5 +395,5 @@ def _resync_changed_since(started, lang):
 
 
 def engine_configured():
-    """True when the project search has an engine URL (otherwise nothing is indexed)."""
+    """True when an engine URL is configured (otherwise nothing is indexed)."""
     return bool(configured_url())

@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 from django.core.paginator import Paginator
 from django.utils.translation import gettext
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
-from home.locales import active_locale
 from search.engine import search_engine_errors
 
 logger = logging.getLogger(__name__)
@@ -72,7 +71,7 @@ def home_for_locale(request, locale):
 
 def searchable_pages(request, locale=None):
     """Live, public pages of the current site in one language (the active one by default)."""
-    locale = locale or active_locale()
+    locale = locale or Locale.get_active()
     home = home_for_locale(request, locale)
     if home is None:
         return Page.objects.none()
@@ -162,7 +161,7 @@ def search_site(request, query, page_number=None):
     When the configured engine fails, the search runs once more on the database without an
     index (titles only) and ``degraded`` is set; should that fail too, ``failed`` is set.
     """
-    locale = active_locale()
+    locale = Locale.get_active()
     promotions = promotions_for(query, request, locale)
     promoted_ids = [promotion.page_id for promotion in promotions if promotion.page_id]
     queryset = searchable_pages(request, locale)

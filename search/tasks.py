@@ -1,4 +1,4 @@
-"""Background tasks that keep the project index in step with the published pages.
+"""Background tasks that keep the search index in step with the published pages.
 
 They run on the django-tasks backend of the settings: at once in development and tests, in a
 ``manage.py db_worker`` process in production. A task that fails (engine down or slow) leaves
@@ -15,8 +15,8 @@ logger = logging.getLogger(__name__)
 
 
 @task()
-def sync_project_index(page_ids: list[int]) -> dict:
-    """Index (or remove) the project pages ``page_ids``, then work off part of the backlog.
+def sync_index(page_ids: list[int]) -> dict:
+    """Index (or remove) the pages ``page_ids``, then work off part of the backlog.
 
     Raises the engine's error when it is unreachable, so the task shows as failed; the queue rows
     stay and nothing is lost.

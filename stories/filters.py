@@ -3,8 +3,8 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from projects.models import Bundesland
-from projects.taxonomy_filters import topic_filter
+from taxonomy.filters import topic_filter
+from taxonomy.models import Bundesland
 
 
 class StoryFilterSet(django_filters.FilterSet):

@@ -11,10 +11,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
-from home.models import BasePage, SiteSettings
-from projects.models.taxonomies import in_default_language
+from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
+from core.models import BasePage, SiteSettings
 from stories.feeds import StoryAtomFeed, StoryRssFeed
+from stories.filters import StoryFilterSet
+from taxonomy.models import in_default_language
 
 STORIES_PER_PAGE = 12
 
@@ -49,10 +50,6 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         """Add the filter form and one page of the filtered stories."""
-        # Imported here: the filters load projects' models, which must not be needed
-        # while this module is imported during app loading.
-        from stories.filters import StoryFilterSet
-
         context = super().get_context(request, *args, **kwargs)
         story_filter = StoryFilterSet(request.GET or None, queryset=self.stories())
         paginator = Paginator(story_filter.qs, STORIES_PER_PAGE)
@@ -75,7 +72,7 @@ class StoryPage(BasePage):
     """What a Macher:in achieved together with a municipality."""
 
     municipality = models.ForeignKey(
-        "projects.Municipality",
+        "taxonomy.Municipality",
         limit_choices_to=in_default_language,
         verbose_name=_("Kommune"),
         null=True,
@@ -91,7 +88,7 @@ class StoryPage(BasePage):
         related_name="stories",
     )
     topics = ParentalManyToManyField(
-        "projects.Topic",
+        "taxonomy.Topic",
         verbose_name=_("Themenfelder"),
         blank=True,
         related_name="stories",
@@ -112,7 +109,7 @@ class StoryPage(BasePage):
     quote = models.TextField(_("Zitat"), blank=True)
     quote_author = models.CharField(_("Zitat von"), max_length=160, blank=True)
     lead_image = models.ForeignKey(
-        "home.CustomImage",
+        "core.CustomImage",
         verbose_name=_("Aufmacherbild"),
         null=True,
         blank=True,

@@ -8,17 +8,9 @@ from wagtail.models import Locale
 
 from home.models import HomePage, StandardPage
 from learning.models import Expert, ExpertIndexPage, LearningIndexPage, LearningResourcePage
-from projects.models import (
-    Bundesland,
-    Competency,
-    CompetencyCategory,
-    Municipality,
-    ProjectCompetency,
-    ProjectIndexPage,
-    ProjectPage,
-    Topic,
-)
+from projects.models import ProjectCompetency, ProjectIndexPage, ProjectPage
 from stories.models import StoryIndexPage, StoryPage
+from taxonomy.models import Bundesland, Competency, CompetencyCategory, Municipality, Topic
 
 
 class DefaultLocaleMixin(factory.django.DjangoModelFactory):

@@ -7,8 +7,12 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from search.dsl import project_search_from_env
-from search.engine import search_backends_from_env
+from .search import (
+    DEFAULT_INDEX_PREFIX,
+    SEARCH_TIMEOUT_SECONDS,
+    project_search_from_env,
+    search_backends_from_env,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SITE_DIR = BASE_DIR / "site"
@@ -21,11 +25,16 @@ def env_list(name, default=""):
 
 INSTALLED_APPS = [
     "users",
+    "core",
+    "taxonomy",
     "home",
     "stories",
     "learning",
     "projects",
+    "intake",
+    "backoffice",
     "search",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -65,9 +74,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "home.locales.LocaleCacheMiddleware",
+    "core.locales.LocaleCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "home.middleware.SiteLocaleMiddleware",
+    "core.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -123,7 +132,7 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     # Admin access for the Matching-Team by group name (no permission rows needed).
-    "projects.permissions.MatchingTeamAdminAccessBackend",
+    "backoffice.permissions.MatchingTeamAdminAccessBackend",
 ]
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
@@ -160,7 +169,7 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 )
 MATCHING_TEAM_EMAIL = os.environ.get("MATCHING_TEAM_EMAIL", "matching@lokalprojekte.example")
 
-# Public forms (projects/forms.py): which privacy text a consent refers to (change it with the
+# Public forms (intake/forms.py): which privacy text a consent refers to (change it with the
 # Datenschutzerklärung), CV uploads, spam defence and how long the talent pool keeps people.
 PRIVACY_VERSION = os.environ.get("PRIVACY_VERSION", "2026-11")
 APPLICATION_CV_MAX_BYTES = 10 * 1024 * 1024
@@ -173,7 +182,7 @@ OUTGOING_MAIL_MAX_ATTEMPTS = 10
 
 WAGTAIL_SITE_NAME = "Lokalprojekte"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILIMAGES_IMAGE_MODEL = "home.CustomImage"
+WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
@@ -183,14 +192,15 @@ WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 
-# Wagtail's database search unless an engine URL is configured (see search/engine.py).
+# Wagtail's database search unless an engine URL is configured (see config/settings/search.py).
 WAGTAILSEARCH_BACKENDS = search_backends_from_env()
 
-# The project search (faceted listing, API, feeds) talks to the engine directly (search/dsl.py).
+# The project search (faceted listing, API, feeds) talks to the engine directly
+# (search/dsl.py, projects/search_query.py).
 # No URL: the listing filters on the database. The index sync runs as django-tasks tasks.
 PROJECT_SEARCH_ENGINE, PROJECT_SEARCH_URL = project_search_from_env()
-SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "lokalprojekte")
-SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "2"))
+SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", DEFAULT_INDEX_PREFIX)
+SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", SEARCH_TIMEOUT_SECONDS))
 
 # The group whose members may open Macher:innen-only learning resources.
 MACHERINNEN_GROUP_NAME = "Macher:innen"
@@ -257,7 +267,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Reverse proxies in front of the site that each append the address they saw to
 # X-Forwarded-For (nginx with proxy_add_x_forwarded_for: 1). With 0, REMOTE_ADDR is the
-# visitor. Used by the form rate limit (projects.spam.client_ip) and django-axes.
+# visitor. Used by the form rate limit (intake.spam.client_ip) and django-axes.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # django-axes: five failed logins for one user name from one address lock it for 15 minutes.

@@ -11,15 +11,10 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import RICH_TEXT_FEATURES
-from home.models import BasePage
-from projects.models.taxonomies import in_default_language
-
-
-class ExpertAvailability(models.TextChoices):
-    AVAILABLE = "available", _("Verfügbar")
-    LIMITED = "limited", _("Eingeschränkt verfügbar")
-    UNAVAILABLE = "unavailable", _("Derzeit nicht verfügbar")
+from core.blocks import RICH_TEXT_FEATURES
+from core.models import BasePage
+from learning.choices import ExpertAvailability
+from taxonomy.models import in_default_language
 
 
 class Expert(TranslatableMixin, index.Indexed, ClusterableModel):
@@ -28,7 +23,7 @@ class Expert(TranslatableMixin, index.Indexed, ClusterableModel):
     name = models.CharField(_("Name"), max_length=160)
     slug = models.SlugField(_("Kurzname"), max_length=80)
     photo = models.ForeignKey(
-        "home.CustomImage",
+        "core.CustomImage",
         verbose_name=_("Foto"),
         null=True,
         blank=True,
@@ -38,7 +33,7 @@ class Expert(TranslatableMixin, index.Indexed, ClusterableModel):
     organisation = models.CharField(_("Organisation"), max_length=200, blank=True)
     position = models.CharField(_("Funktion"), max_length=200, blank=True)
     expertise = ParentalManyToManyField(
-        "projects.Competency",
+        "taxonomy.Competency",
         verbose_name=_("Fachgebiete"),
         blank=True,
         related_name="experts",
@@ -123,12 +118,15 @@ class ExpertIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index_route(self, request):
-        from learning.views import expert_list
-
-        return expert_list(request, self)
+        return _views().expert_list(request, self)
 
     @path("<slug:slug>/")
     def expert_route(self, request, slug):
-        from learning.views import expert_detail
+        return _views().expert_detail(request, self, slug)
 
-        return expert_detail(request, self, slug)
+
+def _views():
+    # Wagtail routes live on the page model and the views import the models: import late.
+    from learning import views
+
+    return views

@@ -13,27 +13,15 @@ from wagtail.models import PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
-from home.models import BasePage
-from projects.models.taxonomies import in_default_language
+from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
+from core.models import BasePage
+from learning.choices import ResourceFormat, ResourceLevel
+from learning.filters import LearningResourceFilterSet
+from taxonomy.models import in_default_language
 
 from .experts import ExpertIndexPage
 
 RESOURCES_PER_PAGE = 12
-
-
-class ResourceFormat(models.TextChoices):
-    ARTICLE = "article", _("Artikel")
-    VIDEO = "video", _("Video")
-    WORKSHEET = "worksheet", _("Arbeitsblatt")
-    COURSE_MODULE = "course_module", _("Kursmodul")
-    FURTHER_READING = "further_reading", _("Weiterführende Links")
-
-
-class ResourceLevel(models.TextChoices):
-    INTRO = "intro", _("Einstieg")
-    ADVANCED = "advanced", _("Vertiefung")
-    EXPERT = "expert", _("Expertise")
 
 
 class LearningIndexPage(BasePage):
@@ -82,8 +70,6 @@ class LearningIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         """Add the filter form and one page of the filtered resources."""
         # Imported here: the filters import this module's models.
-        from learning.filters import LearningResourceFilterSet
-
         context = super().get_context(request, *args, **kwargs)
         resource_filter = LearningResourceFilterSet(request.GET or None, queryset=self.resources())
         context["filter"] = resource_filter
@@ -101,7 +87,7 @@ class LearningResourcePage(BasePage):
         _("Niveau"), max_length=10, choices=ResourceLevel.choices, default=ResourceLevel.INTRO
     )
     topics = ParentalManyToManyField(
-        "projects.Topic",
+        "taxonomy.Topic",
         verbose_name=_("Themenfelder"),
         blank=True,
         related_name="+",

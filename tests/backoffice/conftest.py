@@ -9,13 +9,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 
-from projects.models import (
-    Application,
-    Candidate,
-    CandidateCompetency,
-    ConsentRecord,
-    PipelineStatus,
-)
+from intake.models import Application, Candidate, CandidateCompetency, ConsentRecord, PipelineStatus
 from users.models import User
 
 _numbers = itertools.count(1)

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from projects.models import CompanyOffer, ConsentRecord, ContactRequest, MunicipalityRequest
+from intake.models import CompanyOffer, ConsentRecord, ContactRequest, MunicipalityRequest
 from tests import factories
 
 from .conftest import make_candidate

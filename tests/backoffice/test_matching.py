@@ -2,7 +2,7 @@
 
 import datetime
 
-from projects.matching import (
+from backoffice.matching import (
     MET,
     MISSING,
     PARTIAL,

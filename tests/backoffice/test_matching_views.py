@@ -6,15 +6,9 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page
 
-from projects.models import (
-    ConsentRecord,
-    Municipality,
-    MunicipalityRequest,
-    PipelineStatus,
-    ProjectPage,
-    ProjectStatus,
-    RequestStatus,
-)
+from intake.models import ConsentRecord, MunicipalityRequest, PipelineStatus, RequestStatus
+from projects.models import ProjectPage, ProjectStatus
+from taxonomy.models import Municipality
 from tests import factories
 
 from .conftest import make_application, make_candidate

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from projects.models import (
+from intake.models import (
     Application,
     ApplicationNote,
     Candidate,

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from projects.models import ApplicationStatusChange, PipelineStatus
+from intake.models import ApplicationStatusChange, PipelineStatus
 from tests import factories
 
 from .conftest import make_application, make_candidate

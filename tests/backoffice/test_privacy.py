@@ -7,12 +7,10 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 from django.utils import timezone
 
-from projects.models import (
+from intake.models import (
     Application,
     ApplicationNote,
     ApplicationStatusChange,
@@ -256,32 +254,6 @@ def test_anonymised_people_leave_the_talent_pool_ranking(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_people_anonymised_before_the_field_existed_stay_anonymised():
-    # Until migration 0005 only the placeholder address marked an anonymised candidate.
-    before = [("projects", "0004_taxonomy_choices_in_default_language")]
-    after = [("projects", "0005_candidate_anonymised_at")]
-    executor = MigrationExecutor(connection)
-    executor.migrate(before)
-    old_apps = executor.loader.project_state(before).apps
-    consent = old_apps.get_model("projects", "ConsentRecord").objects.create(
-        purpose="application", privacy_version="2026-01"
-    )
-    old_candidate = old_apps.get_model("projects", "Candidate")
-    common = {"available_from": datetime.date(2027, 1, 1), "consent": consent}
-    gone = old_candidate.objects.create(
-        first_name="Anonymisiert", last_name="", email="kandidatin-1@anonymisiert.invalid", **common
-    )
-    kept = old_candidate.objects.create(
-        first_name="Ada", last_name="Muster", email="ada@example.org", **common
-    )
-
-    executor.loader.build_graph()
-    executor.migrate(after)
-
-    assert Candidate.objects.get(pk=gone.pk).anonymised_at is not None
-    assert Candidate.objects.get(pk=kept.pk).anonymised_at is None
-
-
 # Purge of the talent pool
 
 

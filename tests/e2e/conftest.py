@@ -108,7 +108,7 @@ def open_forms(settings, live_server, tmp_path):
     from django.core.cache import cache
     from django.utils.functional import empty
 
-    from projects.storage import private_storage
+    from intake.storage import private_storage
 
     cache.clear()
     settings.FORM_MIN_FILL_SECONDS = 0

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core import mail
 from playwright.sync_api import expect
 
-from projects.models import Application, PipelineStatus
+from intake.models import Application, PipelineStatus
 from tests.e2e.helpers import E2E, complete_form_with_keyboard, save_screenshot
 
 pytestmark = E2E

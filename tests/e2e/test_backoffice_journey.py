@@ -9,9 +9,10 @@ from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from playwright.sync_api import expect
 
-from projects.models import Application, Competency, PipelineStatus
-from projects.privacy import pseudonym
-from projects.spam import issue_started_token
+from backoffice.privacy import pseudonym
+from intake.models import Application, PipelineStatus
+from intake.spam import issue_started_token
+from taxonomy.models import Competency
 from tests.e2e.helpers import E2E, save_screenshot
 
 pytestmark = E2E

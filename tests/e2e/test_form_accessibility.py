@@ -7,7 +7,8 @@ The forms: the application form of an open project and the form pages under "Mit
 
 from playwright.sync_api import expect
 
-from projects.models import FormKind, FormPage, ProjectPage
+from intake.models import FormKind, FormPage
+from projects.models import ProjectPage
 from tests.e2e.helpers import E2E, axe_violations
 
 pytestmark = E2E

@@ -8,8 +8,8 @@ import re
 
 from playwright.sync_api import expect
 
+from intake.models import ContactRequest
 from learning.models import Expert
-from projects.models import ContactRequest
 from tests.e2e.helpers import E2E, complete_form_with_keyboard
 
 pytestmark = E2E

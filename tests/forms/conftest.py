@@ -9,9 +9,10 @@ import pytest
 from django.core.cache import cache
 from django.utils.functional import empty
 
-from projects.models import FormKind, FormPage, ProjectStatus
-from projects.spam import issue_started_token
-from projects.storage import private_storage
+from intake.models import FormKind, FormPage
+from intake.spam import issue_started_token
+from intake.storage import private_storage
+from projects.models import ProjectStatus
 from tests import factories
 
 

@@ -7,15 +7,15 @@ import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from projects.models import (
+from intake.models import (
     Application,
     Candidate,
     CandidateCompetency,
     ConsentRecord,
     OutgoingMail,
     PipelineStatus,
-    ProjectStatus,
 )
+from projects.models import ProjectStatus
 from tests.forms.conftest import application_data, minimal_pdf
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +53,7 @@ def test_english_form_shows_english_competency_names(client, open_project_en):
 
 
 def test_consent_links_to_the_privacy_page(client, site_tree, open_project):
-    from home.models import SiteSettings
+    from core.models import SiteSettings
     from tests import factories
 
     privacy = factories.StandardPageFactory(

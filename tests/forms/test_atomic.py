@@ -4,15 +4,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError
 
-from projects.forms import ApplicationForm
-from projects.models import (
-    Application,
-    Candidate,
-    CandidateCompetency,
-    ConsentRecord,
-    OutgoingMail,
-)
-from projects.submissions import save_application
+from intake.forms import ApplicationForm
+from intake.models import Application, Candidate, CandidateCompetency, ConsentRecord, OutgoingMail
+from intake.submissions import save_application
 from tests.forms.conftest import application_data, minimal_pdf
 
 pytestmark = pytest.mark.django_db

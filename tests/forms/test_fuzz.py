@@ -8,13 +8,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from projects.forms import (
+from intake.forms import (
     ApplicationForm,
     CompanyOfferForm,
     FunderContactForm,
     MunicipalityRequestForm,
 )
-from projects.models import FormKind
+from intake.models import FormKind
 from tests.forms.conftest import started
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from projects.models import Application, FormKind, OutgoingMail
-from projects.tasks import send_outgoing_mail
+from intake.models import Application, FormKind, OutgoingMail
+from intake.tasks import send_outgoing_mail
 from tests.forms.conftest import application_data
 from tests.forms.test_other_forms import funder_data
 
@@ -65,7 +65,7 @@ def test_retries_stop_after_the_configured_number_of_attempts(submit, form_pages
 def test_mail_about_a_deleted_record_is_dropped(submit, form_pages, settings):
     settings.EMAIL_BACKEND = FAILING_BACKEND
     submit(form_pages[FormKind.FUNDER].url, funder_data())
-    from projects.models import ContactRequest
+    from intake.models import ContactRequest
 
     # The person asked for deletion before the mail server came back.
     ContactRequest.objects.all().delete()
@@ -109,7 +109,7 @@ def test_with_the_database_queue_a_failed_mail_schedules_its_own_retry(
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     settings.EMAIL_BACKEND = FAILING_BACKEND
     submit(form_pages[FormKind.FUNDER].url, funder_data())
-    queued = DBTaskResult.objects.filter(task_path="projects.tasks.send_outgoing_mail")
+    queued = DBTaskResult.objects.filter(task_path="intake.tasks.send_outgoing_mail")
     assert queued.count() == 2  # queued after the commit, not run yet
 
     assert run_due_mail_tasks(queued) == 2

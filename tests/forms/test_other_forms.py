@@ -3,7 +3,7 @@
 import pytest
 from django.core import mail
 
-from projects.models import (
+from intake.models import (
     Application,
     Candidate,
     CompanyOffer,

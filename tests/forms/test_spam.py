@@ -3,7 +3,7 @@
 import pytest
 from django.core import mail
 
-from projects.models import Candidate, ConsentRecord, FormKind, MunicipalityRequest
+from intake.models import Candidate, ConsentRecord, FormKind, MunicipalityRequest
 from tests.forms.conftest import application_data, started
 from tests.forms.test_other_forms import municipality_data
 

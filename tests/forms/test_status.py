@@ -2,7 +2,7 @@
 
 import pytest
 
-from projects.models import Application, ApplicationStatusChange, PipelineStatus
+from intake.models import Application, ApplicationStatusChange, PipelineStatus
 from tests.forms.conftest import application_data
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +40,7 @@ def test_status_page_in_english(client, application):
 
 
 def test_internal_notes_and_names_of_the_team_stay_hidden(client, application, django_user_model):
-    from projects.models import ApplicationNote
+    from intake.models import ApplicationNote
 
     reviewer = django_user_model.objects.create_user(username="prüferin", password="x")
     ApplicationNote.objects.create(

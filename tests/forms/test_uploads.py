@@ -7,8 +7,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from projects.models import Candidate
-from projects.uploads import validate_cv
+from intake.models import Candidate
+from intake.uploads import validate_cv
 from tests.forms.conftest import (
     application_data,
     minimal_docx,

@@ -9,10 +9,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from wagtail.models import Page, PageViewRestriction, Revision, Site
 
-from home.models import CustomImage, HomePage, SiteSettings, StandardPage
+from core.models import CustomImage, SiteSettings
+from home.models import HomePage, StandardPage
 from learning.models import Expert, LearningResourcePage
-from projects.models import Competency, Municipality, ProjectPage, Topic
+from projects.models import ProjectPage
 from stories.models import StoryPage
+from taxonomy.models import Competency, Municipality, Topic
 
 pytestmark = pytest.mark.django_db
 

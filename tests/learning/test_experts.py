@@ -6,8 +6,8 @@ from django.conf import settings
 from django.core import mail
 from django.test import Client
 
-from home.models import SiteSettings
-from projects.models import ContactRequest
+from core.models import SiteSettings
+from intake.models import ContactRequest
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from projects.models.pages import CompetencyLevel, Requirement
+from projects.models import Requirement
+from taxonomy.models import CompetencyLevel
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,8 @@ import datetime
 
 import pytest
 
-from projects.models.pages import CompetencyLevel, Requirement
+from projects.models import Requirement
+from taxonomy.models import CompetencyLevel
 from tests import factories
 
 

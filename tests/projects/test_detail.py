@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from projects.models import Bundesland, ProjectStatus
-from projects.models.pages import Workload
+from projects.models import ProjectStatus, Workload
+from taxonomy.models import Bundesland
 from tests import factories
 
 from .conftest import BASIC, EXPERT, MUST, NICE

@@ -7,8 +7,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from projects.models import Bundesland, ProjectStatus
-from projects.models.pages import Workload
+from projects.models import ProjectStatus, Workload
+from taxonomy.models import Bundesland
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -16,7 +16,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.search.backends import get_search_backend
 
-from search.engine import search_backends_from_env
+from config.settings.search import search_backends_from_env
 
 
 def require_engine(url):

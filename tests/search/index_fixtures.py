@@ -13,7 +13,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from search.documents import index_alias
+from projects.search_document import index_alias
 from search.dsl import get_client
 from search.indexing import ensure_indices
 from tests import factories

@@ -1,6 +1,6 @@
 """Fixtures for the project search tests: a per-test project index on the real OpenSearch.
 
-The indices are created with search.documents.index_settings and filled with
+The indices are created with projects.search_document.index_settings and filled with
 project_document_dict, exactly the pieces the real indexing uses, under a prefix of this
 test's own; they are deleted afterwards. Import the fixtures into a test module with
 ``from tests.search.project_search_support import project_index  # noqa: F401``.
@@ -14,8 +14,9 @@ from types import SimpleNamespace
 import pytest
 from django.utils import timezone
 
-from search.documents import LANGUAGES, document_language, index_alias, index_settings
-from search.documents import project_document_dict as document
+from projects.search_document import document_language, index_alias, index_settings
+from projects.search_document import project_document_dict as document
+from search.analysis import LANGUAGES
 from search.dsl import get_client
 from tests import factories
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.engine import GERMAN_INDEX_SETTINGS, search_backends_from_env
+from config.settings.search import GERMAN_INDEX_SETTINGS, search_backends_from_env
 from tests.search.conftest import require_engine
 
 

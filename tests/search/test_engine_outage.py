@@ -19,8 +19,8 @@ import pytest
 from django.core.management import call_command
 from django.utils.html import strip_tags
 
+from config.settings.search import search_backends_from_env
 from search.dsl import get_client
-from search.engine import search_backends_from_env
 from search.indexing import ensure_indices
 from search.models import PendingIndexUpdate
 from tests.search.index_fixtures import new_project

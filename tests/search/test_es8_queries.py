@@ -6,8 +6,8 @@ same request body, with the structure the faceting relies on.
 
 import pytest
 
+from projects.search_query import FACET_FIELDS, ProjectSearch
 from search.dsl import get_dsl
-from search.project_search import FACET_FIELDS, ProjectSearch
 
 INDEX = "lokalprojekte_projects_de"
 

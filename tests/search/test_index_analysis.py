@@ -7,7 +7,7 @@ Projects are published as an editor does; the sync task puts them into the index
 import pytest
 
 from projects.models import ProjectStatus
-from search.documents import duration_bucket, index_alias, start_period
+from projects.search_document import duration_bucket, index_alias, start_period
 from tests import factories
 from tests.search import index_fixtures
 from tests.search.index_fixtures import new_project

@@ -1,6 +1,7 @@
 """The engine URL in the environment picks the client library of the project search."""
 
-from search.dsl import ELASTICSEARCH, OPENSEARCH, get_client, get_dsl, project_search_from_env
+from config.settings.search import project_search_from_env
+from search.dsl import ELASTICSEARCH, OPENSEARCH, get_client, get_dsl
 
 
 def test_opensearch_url_selects_opensearch_py_and_wins_over_elasticsearch():

@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from search.documents import index_alias
+from projects.search_document import index_alias
 from tests.search import index_fixtures
 from tests.search.index_fixtures import new_project
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from search.project_search import ProjectSearch, autocomplete_titles, similar_project_ids
+from projects.search_query import ProjectSearch, autocomplete_titles, similar_project_ids
 from tests import factories
 from tests.search import project_search_support as support
 from tests.search.project_search_support import days_ago, make_project

@@ -7,7 +7,7 @@ import re
 import pytest
 import wagtail_factories
 
-from projects.models import Bundesland
+from taxonomy.models import Bundesland
 from tests import factories
 
 pytestmark = pytest.mark.django_db

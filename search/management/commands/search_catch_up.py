@@ -8,7 +8,7 @@ from search.dsl import configured_url
 
 class Command(BaseCommand):
     help = (
-        "Process the queue of pending project index updates (PendingIndexUpdate), oldest first. "
+        "Process the queue of pending search index updates (PendingIndexUpdate), oldest first. "
         "Safe to run at any time, for example every few minutes from cron."
     )
 

@@ -1,15 +1,16 @@
-"""``manage.py search_rebuild [--lang de|en]``: new project indices, swapped in at once."""
+"""``manage.py search_rebuild [--lang de|en]``: new indices, swapped in at once."""
 
 from django.core.management.base import BaseCommand, CommandError
 
 from search import indexing
-from search.documents import LANGUAGES, index_alias
+from search.analysis import LANGUAGES
 from search.dsl import configured_url, engine_errors
+from search.indexing import index_alias
 
 
 class Command(BaseCommand):
     help = (
-        "Build a new project index per language from the live project pages and switch the "
+        "Build a new index per language from the indexable pages and switch the "
         "alias to it in one atomic step; the old index is deleted afterwards."
     )
 
@@ -44,7 +45,7 @@ class Command(BaseCommand):
                 removed = ", ".join(result.removed) or "-"
                 self.stdout.write(
                     self.style.SUCCESS(
-                        f"{result.count} projects in {result.index}; alias "
+                        f"{result.count} documents in {result.index}; alias "
                         f"{index_alias(lang)} switched; removed: {removed}"
                     )
                 )

@@ -1,0 +1,120 @@
+"""CSV/XLSX export of the back-office listings (through Wagtail's spreadsheet export).
+
+The export follows the filtered listing. Identifying columns are blinded exactly as in the
+listing: a spreadsheet must not undo blind screening.
+"""
+
+from collections import OrderedDict
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.coreutils import multigetattr
+
+from backoffice import privacy
+
+APPLICATION_EXPORT = [
+    "pk",
+    "candidate_name",
+    "candidate_email",
+    "project",
+    "status",
+    "assignee",
+    "created_at",
+    "closed_at",
+]
+APPLICATION_EXPORT_HEADINGS = {
+    "pk": _("Nr."),
+    "candidate_name": _("Kandidat:in"),
+    "candidate_email": _("E-Mail"),
+    "project": _("Projekt"),
+    "status": _("Status"),
+    "assignee": _("Zuständig"),
+    "created_at": _("Eingegangen am"),
+    "closed_at": _("Abgeschlossen am"),
+}
+
+CANDIDATE_EXPORT = [
+    "pk",
+    "candidate_name",
+    "candidate_email",
+    "bundesland",
+    "mobility",
+    "available_from",
+    "preferred_duration_months",
+    "talent_pool_until",
+    "created_at",
+]
+CANDIDATE_EXPORT_HEADINGS = {
+    "pk": _("Nr."),
+    "candidate_name": _("Kandidat:in"),
+    "candidate_email": _("E-Mail"),
+    "bundesland": _("Bundesland"),
+    "mobility": _("Mobilität"),
+    "available_from": _("Verfügbar ab"),
+    "preferred_duration_months": _("Gewünschte Dauer in Monaten"),
+    "talent_pool_until": _("Im Talentpool bis"),
+    "created_at": _("Angelegt am"),
+}
+
+REQUEST_EXPORT = [
+    "pk",
+    "municipality_name",
+    "bundesland",
+    "contact_name",
+    "email",
+    "status",
+    "desired_start",
+    "duration_months",
+    "created_at",
+]
+OFFER_EXPORT = [
+    "pk",
+    "company_name",
+    "contact_name",
+    "email",
+    "staff_count",
+    "available_from",
+    "duration_months",
+    "status",
+    "created_at",
+]
+CONTACT_EXPORT = ["pk", "kind", "name", "email", "organisation", "expert", "created_at"]
+
+
+def _display(instance, field):
+    display = getattr(instance, f"get_{field}_display", None)
+    if display is not None:
+        return str(display())
+    value = multigetattr(instance, field)
+    return "" if value is None else value
+
+
+def _candidate_columns(candidate, revealed):
+    shown = revealed and not privacy.is_anonymised(candidate)
+    return {
+        "candidate_name": privacy.candidate_label(candidate, revealed),
+        "candidate_email": candidate.email if shown else "",
+    }
+
+
+def application_export_row(application, fields):
+    """One exported row of the applications listing (blinded while in screening)."""
+    extra = _candidate_columns(application.candidate, application.identity_revealed)
+    extra["project"] = application.project.title if application.project_id else _("Talentpool")
+    extra["assignee"] = (
+        application.assignee.get_full_name() or application.assignee.get_username()
+        if application.assignee_id
+        else ""
+    )
+    return OrderedDict(
+        (field, str(extra[field]) if field in extra else _display(application, field))
+        for field in fields
+    )
+
+
+def candidate_export_row(candidate, fields):
+    """One exported row of the candidates listing (blinded until shortlisted)."""
+    extra = _candidate_columns(candidate, candidate.identity_revealed)
+    return OrderedDict(
+        (field, str(extra[field]) if field in extra else _display(candidate, field))
+        for field in fields
+    )

@@ -1,0 +1,138 @@
+"""Admin menus and views of the Matching-Team's back office."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets import Button
+from wagtail.permissions import register_permission_policy
+
+from intake.models import (
+    Application,
+    Candidate,
+    CompanyOffer,
+    ContactRequest,
+    MunicipalityRequest,
+)
+from projects.models import ProjectPage
+
+from . import admin_views
+from .permissions import MatchingTeamPermissionPolicy, is_matching_team
+
+# The back office's policies must be registered before any viewset asks for one.
+register_permission_policy(Application, MatchingTeamPermissionPolicy(Application, ["view"]))
+register_permission_policy(Candidate, MatchingTeamPermissionPolicy(Candidate, ["view"]))
+for _model in (MunicipalityRequest, CompanyOffer):
+    register_permission_policy(
+        _model, MatchingTeamPermissionPolicy(_model, ["view", "change", "delete"])
+    )
+register_permission_policy(
+    ContactRequest, MatchingTeamPermissionPolicy(ContactRequest, ["view", "delete"])
+)
+
+from .viewsets import BackOfficeViewSetGroup, pipeline_counts  # noqa: E402
+
+
+@hooks.register("register_admin_viewset")
+def register_backoffice_viewsets():
+    """The Matching-Team's menu with applications, talent pool, requests, offers, contacts."""
+    return BackOfficeViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_backoffice_urls():
+    """Back-office views outside the generic listings; each checks the Matching-Team."""
+    return [
+        path(
+            "matching/projekte/",
+            admin_views.ProjectMatchingIndexView.as_view(),
+            name="backoffice_matching_projects",
+        ),
+        path(
+            "matching/projekte/<int:project_pk>/",
+            admin_views.ProjectRankingView.as_view(),
+            name="backoffice_project_ranking",
+        ),
+        path(
+            "matching/bewerbungen/sammelaenderung/",
+            admin_views.BulkStatusView.as_view(),
+            name="backoffice_bulk_status",
+        ),
+        path(
+            "matching/bewerbungen/<int:pk>/status/",
+            admin_views.TransitionView.as_view(),
+            name="backoffice_transition",
+        ),
+        path(
+            "matching/bewerbungen/<int:pk>/notiz/",
+            admin_views.AddNoteView.as_view(),
+            name="backoffice_add_note",
+        ),
+        path(
+            "matching/bewerbungen/<int:pk>/zustaendig/",
+            admin_views.AssignView.as_view(),
+            name="backoffice_assign",
+        ),
+        path(
+            "matching/kandidatinnen/<int:pk>/lebenslauf/",
+            admin_views.CVDownloadView.as_view(),
+            name="backoffice_cv_download",
+        ),
+        path(
+            "matching/kandidatinnen/<int:pk>/projekte/",
+            admin_views.CandidateProjectsView.as_view(),
+            name="backoffice_candidate_projects",
+        ),
+        path(
+            "matching/kandidatinnen/<int:pk>/export/",
+            admin_views.CandidateExportView.as_view(),
+            name="backoffice_candidate_export",
+        ),
+        path(
+            "matching/kandidatinnen/<int:pk>/loeschen/",
+            admin_views.CandidateDeleteView.as_view(),
+            name="backoffice_candidate_delete",
+        ),
+        path(
+            "matching/anfragen-kommunen/<int:pk>/projekt-anlegen/",
+            admin_views.CreateProjectFromRequestView.as_view(),
+            name="backoffice_request_to_project",
+        ),
+    ]
+
+
+class PipelinePanel(Component):
+    """Dashboard panel: how many applications are in each pipeline status."""
+
+    name = "backoffice_pipeline"
+    order = 90
+    template_name = "backoffice/admin/pipeline_panel.html"
+
+    def get_context_data(self, parent_context):
+        index_url = reverse("backoffice_applications:index")
+        return {
+            "rows": [
+                (label, count, f"{index_url}?status={status}")
+                for status, label, count in pipeline_counts()
+            ],
+            "index_url": index_url,
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_pipeline_panel(request, panels):
+    """Only the Matching-Team sees the pipeline counts on the dashboard."""
+    if is_matching_team(request.user):
+        panels.append(PipelinePanel())
+
+
+@hooks.register("register_page_header_buttons")
+def project_ranking_button(page, user, view_name, next_url=None):
+    """On a project page in the admin: a link to its ranked talent pool, for the team only."""
+    if page.specific_class is ProjectPage and is_matching_team(user):
+        yield Button(
+            _("Matching: passende Kandidat:innen"),
+            url=reverse("backoffice_project_ranking", args=[page.pk]),
+            icon_name="crosshairs",
+            priority=45,
+        )

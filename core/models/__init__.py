@@ -1,0 +1,7 @@
+"""The base page, image model and site settings that every page app builds on."""
+
+from .base import BasePage
+from .images import CustomImage, CustomRendition
+from .settings import SiteSettings
+
+__all__ = ["BasePage", "CustomImage", "CustomRendition", "SiteSettings"]

@@ -1,0 +1,127 @@
+"""Template tags for navigation, the language switcher and structured data."""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_info
+from wagtail.models import Page, Site
+
+from core.locales import active_locale, locale_for_language
+
+register = template.Library()
+
+
+def _request_cache(request):
+    """A dict living as long as the request: header and footer ask for the same things."""
+    if request is None:
+        return {}
+    if not hasattr(request, "_site_tags_cache"):
+        request._site_tags_cache = {}
+    return request._site_tags_cache
+
+
+def _home_for_locale(request, locale):
+    cache = _request_cache(request)
+    key = ("home", locale.pk)
+    if key not in cache:
+        site = Site.find_for_request(request)
+        if site is None:
+            cache[key] = None
+        else:
+            root = site.root_page
+            cache[key] = (
+                root if root.locale_id == locale.id else root.get_translation_or_none(locale)
+            )
+    return cache[key]
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation(context):
+    """Live children of the active language's home page that are marked show_in_menus."""
+    request = context["request"]
+    home = _home_for_locale(request, active_locale())
+    if home is None:
+        return []
+    # Title and URL path are all a menu entry needs; .specific() would cost a query per type.
+    return list(home.get_children().live().public().in_menu().only("title", "url_path"))
+
+
+@register.simple_tag(takes_context=True)
+def home_page(context):
+    """The home page of the active language."""
+    request = context["request"]
+    return _home_for_locale(request, active_locale())
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One entry per language: the translated page if there is one, else that home page."""
+    request = context["request"]
+    page = context.get("page")
+    active = translation.get_language()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        # Each language is named in itself, so a reader finds their own language.
+        name = get_language_info(code)["name_local"]
+        locale = locale_for_language(code)
+        url = None
+        if locale is not None and isinstance(page, Page):
+            translated = (
+                page if page.locale_id == locale.id else page.get_translation_or_none(locale)
+            )
+            if translated is not None and translated.live:
+                url = translated.get_url(request)
+        if url is None and locale is not None and not isinstance(page, Page):
+            url = translate_url(request.get_full_path(), code)
+        if url is None and locale is not None:
+            home = _home_for_locale(request, locale)
+            url = home.get_url(request) if home else f"/{code}/"
+        links.append({"code": code, "name": name, "url": url, "active": code == active})
+    return links
+
+
+@register.simple_tag
+def live_translations(page):
+    """The page's live translations, their locales read in the same query (hreflang links)."""
+    return page.get_translations().live().select_related("locale")
+
+
+@register.filter
+def localized(obj):
+    """The instance in the active language (taxonomies, pages), falling back to the original."""
+    return getattr(obj, "localized", obj)
+
+
+@register.simple_tag
+def localized_page(page):
+    """A page (e.g. a legal page from the site settings) in the active language, if published."""
+    if page is None:
+        return None
+    locale = active_locale()
+    if page.locale_id == locale.id:
+        return page
+    translated = page.get_translation_or_none(locale)
+    return translated if translated is not None and translated.live else page
+
+
+@register.simple_tag
+def json_ld(data):
+    """Render a dict as a JSON-LD script element, safe against closing the script early."""
+    payload = json.dumps(data, ensure_ascii=False, default=str).replace("</", "<\\/")
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308
+
+
+@register.simple_tag
+def nav_current(item, page):
+    """aria-current value for a menu item: 'page' for the page itself, 'true' for its section."""
+    if not isinstance(page, Page):
+        return ""
+    if item.pk == page.pk:
+        return "page"
+    if page.url_path.startswith(item.url_path):
+        return "true"
+    return ""

@@ -1,0 +1,12 @@
+"""Site-wide routes outside the page tree and the language prefix: sitemap and robots.txt."""
+
+from django.urls import path
+from wagtail.contrib.sitemaps.views import sitemap
+
+from core import views
+from core.sitemap import MultilingualSitemap
+
+urlpatterns = [
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+]

@@ -1,0 +1,74 @@
+"""Pages that carry one of the public forms; editors place them and word their texts."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from core.blocks import RICH_TEXT_FEATURES
+from core.models import BasePage
+
+
+class FormKind(models.TextChoices):
+    TALENT_POOL = "talent_pool", _("Initiativbewerbung für den Talentpool")
+    MUNICIPALITY = "municipality", _("Anfrage einer Kommune")
+    COMPANY = "company", _("Angebot eines Unternehmens")
+    FUNDER = "funder", _("Kontaktanfrage von Förderern")
+
+
+class FormPage(RoutablePageMixin, BasePage):
+    """A page with one of the public forms; editors place it and word its texts."""
+
+    form_kind = models.CharField(
+        _("Formular"),
+        max_length=20,
+        choices=FormKind.choices,
+        default=FormKind.TALENT_POOL,
+        help_text=_("Welches Formular diese Seite zeigt."),
+    )
+    intro = RichTextField(_("Einleitung"), blank=True, features=RICH_TEXT_FEATURES)
+    thank_you_text = RichTextField(
+        _("Text nach dem Absenden"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Erscheint, wenn das Formular erfolgreich abgeschickt wurde."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("form_kind"),
+        FieldPanel("intro"),
+        FieldPanel("thank_you_text"),
+    ]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        SynchronizedField("form_kind"),
+        TranslatableField("intro"),
+        TranslatableField("thank_you_text"),
+    ]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Formularseite")
+        verbose_name_plural = _("Formularseiten")
+
+    @path("")
+    def form_route(self, request):
+        """The form itself (GET shows it, POST checks and saves it)."""
+        return _views().form_page_view(request, self)
+
+    @path("danke/", name="thanks")
+    def thanks_route(self, request):
+        """The thank-you text after a successful submission."""
+        return _views().form_page_thanks(request, self)
+
+
+def _views():
+    # Wagtail routes live on the page model and the views import the models: import late.
+    from intake import views
+
+    return views

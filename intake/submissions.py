@@ -1,0 +1,140 @@
+"""Saving a form submission: the record, its consent and the mails it owes, all or nothing."""
+
+import datetime
+from functools import partial
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone, translation
+
+from intake.models import (
+    Application,
+    CandidateCompetency,
+    ConsentRecord,
+    ContactRequest,
+    OutgoingMail,
+)
+from intake.tasks import send_outgoing_mail
+
+
+class ConsentPurpose:
+    APPLICATION = "application"
+    APPLICATION_TALENT_POOL = "application+talent_pool"
+    TALENT_POOL = "talent_pool"
+    MUNICIPALITY_REQUEST = "municipality_request"
+    COMPANY_OFFER = "company_offer"
+    FUNDER_CONTACT = "funder_contact"
+
+
+def _language():
+    return (translation.get_language() or settings.LANGUAGE_CODE)[:5]
+
+
+def record_consent(purpose):
+    """Store which privacy text version the person agreed to, for what, when, in which language."""
+    return ConsentRecord.objects.create(
+        purpose=purpose,
+        privacy_version=settings.PRIVACY_VERSION,
+        given_at=timezone.now(),
+        language=_language(),
+    )
+
+
+def queue_mails(record):
+    """Record the confirmation and the team notification, and send them once committed.
+
+    Must run inside the submission's transaction: the rows commit with the submission or
+    not at all, and the tasks only start after the commit, when the record exists.
+    """
+    content_type = ContentType.objects.get_for_model(record)
+    for kind in (OutgoingMail.Kind.CONFIRMATION, OutgoingMail.Kind.NOTIFICATION):
+        mail = OutgoingMail.objects.create(
+            kind=kind, content_type=content_type, object_id=record.pk
+        )
+        # robust: a queue that is down must not turn a saved submission into an error page;
+        # the mail stays pending and send_pending_mail retries it.
+        transaction.on_commit(partial(send_outgoing_mail.enqueue, mail.pk), robust=True)
+
+
+def talent_pool_until(today=None):
+    """The day a talent pool entry made today runs out."""
+    today = today or timezone.localdate()
+    months = settings.TALENT_POOL_MONTHS
+    index = today.year * 12 + today.month - 1 + months
+    year, month = divmod(index, 12)
+    # Clamp to the 28th so the date exists in every month.
+    return datetime.date(year, month + 1, min(today.day, 28))
+
+
+def save_application(form, project=None):
+    """Save a valid ApplicationForm as Candidate, competencies, Application and consent.
+
+    Without ``project`` it is an Initiativbewerbung for the talent pool. One transaction:
+    if anything fails, nothing is kept, not even the uploaded CV.
+    """
+    data = form.cleaned_data
+    in_pool = form.for_talent_pool or data.get("talent_pool", False)
+    if form.for_talent_pool:
+        purpose = ConsentPurpose.TALENT_POOL
+    elif in_pool:
+        purpose = ConsentPurpose.APPLICATION_TALENT_POOL
+    else:
+        purpose = ConsentPurpose.APPLICATION
+    candidate = form.instance
+    try:
+        with transaction.atomic():
+            candidate.consent = record_consent(purpose)
+            candidate.talent_pool_until = talent_pool_until() if in_pool else None
+            candidate.save()
+            for competency_id, level in data["competencies"]:
+                CandidateCompetency.objects.create(
+                    candidate=candidate, competency_id=competency_id, level=level
+                )
+            application = Application.objects.create(
+                candidate=candidate,
+                project=project,
+                motivation=data["motivation"],
+                language=_language(),
+            )
+            queue_mails(application)
+    except BaseException:
+        # The database forgets everything; the file on disk has to be removed by hand.
+        if candidate.cv and candidate.cv.name:
+            candidate.cv.storage.delete(candidate.cv.name)
+        raise
+    return application
+
+
+def save_request(form):
+    """Save a valid municipality request, company offer or funder contact with its consent."""
+    purposes = {
+        "municipalityrequest": ConsentPurpose.MUNICIPALITY_REQUEST,
+        "companyoffer": ConsentPurpose.COMPANY_OFFER,
+        "contactrequest": ConsentPurpose.FUNDER_CONTACT,
+    }
+    record = form.instance
+    with transaction.atomic():
+        consent = record_consent(purposes[record._meta.model_name])
+        record.language = _language()
+        if isinstance(record, ContactRequest):
+            # Contact requests keep the consent facts in their own fields as well.
+            record.kind = ContactRequest.Kind.FUNDER
+            record.privacy_version = consent.privacy_version
+            record.consent_given_at = consent.given_at
+        else:
+            record.consent = consent
+        record.save()
+        if "competencies" in form.cleaned_data:
+            record.competencies.set([int(pk) for pk in form.cleaned_data["competencies"]])
+        queue_mails(record)
+    return record
+
+
+def join_talent_pool(candidate):
+    """Keep a candidate in the talent pool for the stated period, with a new consent record."""
+    with transaction.atomic():
+        candidate.consent = record_consent(ConsentPurpose.TALENT_POOL)
+        candidate.talent_pool_until = talent_pool_until()
+        candidate.save(update_fields=["consent", "talent_pool_until", "updated_at"])
+    return candidate

@@ -1,0 +1,165 @@
+"""E-mails of the public forms, sent in the background and retried until they are out.
+
+Every mail is an OutgoingMail row written with the submission. ``send_outgoing_mail`` tries
+it once; ``manage.py send_pending_mail`` (run it every few minutes) retries what failed.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django_tasks import task
+
+from intake.models import Application, ContactRequest, OutgoingMail
+
+logger = logging.getLogger(__name__)
+
+
+class MailRecordGone(Exception):
+    """The record a mail was about has been deleted (e.g. on request); drop the mail."""
+
+
+@task()
+def send_outgoing_mail(mail_id: int) -> bool:
+    """Try to send one pending mail; True if it went out.
+
+    If it failed and the queue can run tasks later (the database backend can), the task
+    schedules itself again, waiting longer after each attempt (2, 4, 8 ... minutes, at most
+    a day). ``send_pending_mail`` remains the safety net, e.g. for the immediate backend.
+    """
+    sent = deliver(mail_id)
+    if not sent and send_outgoing_mail.get_backend().supports_defer:
+        mail = OutgoingMail.objects.filter(pk=mail_id, sent_at__isnull=True).first()
+        if mail and 0 < mail.attempts < settings.OUTGOING_MAIL_MAX_ATTEMPTS:
+            delay = timedelta(minutes=min(2**mail.attempts, 24 * 60))
+            send_outgoing_mail.using(run_after=timezone.now() + delay).enqueue(mail_id)
+    return sent
+
+
+def deliver(mail_id):
+    """Send the pending mail ``mail_id`` once and record the attempt.
+
+    Returns True if it was sent now, False if it failed, was already sent or is being sent
+    by another worker. Errors of the mail server are recorded, not raised.
+    """
+    with transaction.atomic():
+        # The row lock keeps the task and the retry command from sending the same mail twice.
+        mail = (
+            OutgoingMail.objects.select_for_update(skip_locked=True)
+            .filter(pk=mail_id, sent_at__isnull=True)
+            .select_related("content_type")
+            .first()
+        )
+        if mail is None:
+            return False
+        mail.attempts += 1
+        try:
+            build_message(mail).send()
+        except MailRecordGone:
+            mail.last_error = "record deleted; mail dropped"
+            mail.attempts = settings.OUTGOING_MAIL_MAX_ATTEMPTS
+            mail.save(update_fields=["attempts", "last_error"])
+            return False
+        except Exception as error:  # noqa: BLE001 - any failure of the mail server counts
+            mail.last_error = f"{type(error).__name__}: {error}"[:500]
+            mail.save(update_fields=["attempts", "last_error"])
+            logger.warning("Mail %s failed (attempt %s): %s", mail.pk, mail.attempts, error)
+            return False
+        mail.sent_at = timezone.now()
+        mail.last_error = ""
+        mail.save(update_fields=["attempts", "last_error", "sent_at"])
+        return True
+
+
+def pending_mail_ids():
+    """Ids of mails still to be sent that have attempts left, oldest first."""
+    return list(
+        OutgoingMail.objects.filter(
+            sent_at__isnull=True, attempts__lt=settings.OUTGOING_MAIL_MAX_ATTEMPTS
+        ).values_list("pk", flat=True)
+    )
+
+
+def status_url(application):
+    """The absolute private status link of an application, in its language."""
+    with translation.override(application.language or settings.LANGUAGE_CODE):
+        path = reverse("intake:application_status", kwargs={"token": application.access_token})
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def _recipient_and_context(record):
+    """Address of the person who sent ``record``, their name, and what the mail shows."""
+    if isinstance(record, Application):
+        candidate = record.candidate
+        return candidate.email, {
+            "name": candidate.full_name,
+            "application": record,
+            "project_title": record.project.title if record.project_id else "",
+            "status_url": status_url(record),
+        }
+    if isinstance(record, ContactRequest):
+        return record.email, {"name": record.name}
+    return record.email, {"name": record.contact_name}
+
+
+def _summary(record):
+    """(label, value) pairs of the record for the team's notification (German labels)."""
+    if isinstance(record, Application):
+        candidate = record.candidate
+        project = record.project.title if record.project_id else "Talentpool"
+        rows = [
+            ("Projekt", project),
+            ("Name", candidate.full_name),
+            ("E-Mail", candidate.email),
+            ("Bundesland", candidate.get_bundesland_display()),
+            ("Verfügbar ab", candidate.available_from.strftime("%d.%m.%Y")),
+            ("Lebenslauf", "ja" if candidate.cv else "nein"),
+        ]
+        return rows
+    skip = {"id", "consent", "status", "project", "language", "created_at", "expert"}
+    rows = []
+    for field in record._meta.concrete_fields:
+        if field.name in skip or field.name.endswith("_at") or field.name == "privacy_version":
+            continue
+        value = getattr(record, field.name)
+        if hasattr(record, f"get_{field.name}_display"):
+            value = getattr(record, f"get_{field.name}_display")()
+        if value not in (None, ""):
+            rows.append((str(field.verbose_name), value))
+    return rows
+
+
+def build_message(mail):
+    """Render the mail for its record: the confirmation in the sender's language, the team's
+    notification in German."""
+    record = mail.record
+    if record is None:
+        raise MailRecordGone
+    kind = record._meta.model_name
+    if mail.kind == OutgoingMail.Kind.CONFIRMATION:
+        recipient, context = _recipient_and_context(record)
+        language = record.language or settings.LANGUAGE_CODE
+        to, reply_to = [recipient], []
+    else:
+        _recipient, context = _recipient_and_context(record)
+        context["rows"] = _summary(record)
+        context["admin_url"] = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/"
+        language = settings.LANGUAGE_CODE
+        to, reply_to = [settings.MATCHING_TEAM_EMAIL], [_recipient]
+    context.update({"kind": kind, "record": record})
+    prefix = f"intake/emails/{mail.kind}"
+    with translation.override(language):
+        subject = render_to_string(f"{prefix}_subject.txt", context)
+        body = render_to_string(f"{prefix}_body.txt", context)
+    return EmailMessage(
+        subject=" ".join(subject.split()),
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=to,
+        reply_to=reply_to,
+    )

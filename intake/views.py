@@ -1,0 +1,228 @@
+"""Views of the public forms and of the applicant's private status page.
+
+Pages that carry a form of their own (a project's application form) use ``handle_form``.
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.http import require_http_methods
+
+from intake.forms import FORMS_BY_KIND, ApplicationForm
+from intake.models import Application, FormKind, PipelineStatus
+from intake.spam import over_rate_limit
+from intake.submissions import join_talent_pool, save_application, save_request
+
+RATE_LIMITED_TEMPLATE = "intake/forms/rate_limited.html"
+
+
+def handle_form(request, *, form_class, form_kwargs, save, thanks_url, render):
+    """GET shows the form; POST checks rate limit, honeypot and input, saves and redirects.
+
+    ``render(form, status)`` builds the response for showing the form.
+    """
+    if request.method == "POST":
+        if over_rate_limit(request, form_class.form_kind):
+            response = TemplateResponse(request, RATE_LIMITED_TEMPLATE, {}, status=429)
+            response["Retry-After"] = "600"
+            return response
+        form = form_class(request.POST, request.FILES, **form_kwargs)
+        if form.is_spam():
+            # Look like a success so bots learn nothing; nothing is stored or sent.
+            return HttpResponseRedirect(thanks_url)
+        if form.is_valid():
+            save(form)
+            return HttpResponseRedirect(thanks_url)
+        form.fill_started_field()
+    else:
+        form = form_class(**form_kwargs)
+    return render(form)
+
+
+def form_page_view(request, page):
+    """The form of a FormPage, chosen by its ``form_kind``."""
+    if page.form_kind == FormKind.TALENT_POOL:
+        form_class, form_kwargs = ApplicationForm, {"for_talent_pool": True}
+
+        def save(form):
+            return save_application(form, project=None)
+    else:
+        form_class, form_kwargs, save = FORMS_BY_KIND[page.form_kind], {}, save_request
+
+    def render(form):
+        return page.render(
+            request, template="intake/forms/form_page.html", context_overrides={"form": form}
+        )
+
+    return handle_form(
+        request,
+        form_class=form_class,
+        form_kwargs=form_kwargs,
+        save=save,
+        thanks_url=page.get_url(request) + page.reverse_subpage("thanks"),
+        render=render,
+    )
+
+
+def form_page_thanks(request, page):
+    """The page's thank-you text after a successful submission."""
+    return page.render(
+        request,
+        template="intake/forms/thanks.html",
+        context_overrides={"is_application": page.form_kind == FormKind.TALENT_POOL},
+    )
+
+
+def _private(response):
+    """Headers for pages behind a secret link: not indexed, not cached, link not passed on."""
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def _get_application(token):
+    return get_object_or_404(
+        Application.objects.select_related("candidate", "project"), access_token=token
+    )
+
+
+@never_cache
+def application_status(request, token):
+    """The status of one application in plain words, for the person who applied."""
+    application = _get_application(token)
+    return _private(
+        TemplateResponse(
+            request,
+            "intake/forms/application_status.html",
+            {
+                "application": application,
+                "status_text": STATUS_TEXTS[application.status],
+                "can_join_talent_pool": can_join_talent_pool(application),
+                "talent_pool_months": settings.TALENT_POOL_MONTHS,
+            },
+        )
+    )
+
+
+@never_cache
+@csrf_protect
+@require_http_methods(["GET", "POST"])
+def application_withdraw(request, token):
+    """Ask for confirmation (GET), then withdraw the application (POST)."""
+    application = _get_application(token)
+    status_url = reverse("intake:application_status", kwargs={"token": token})
+    if application.is_closed:
+        messages.info(
+            request,
+            _("Diese Bewerbung ist abgeschlossen und kann nicht mehr zurückgezogen werden."),
+        )
+        return _private(HttpResponseRedirect(status_url))
+    if request.method == "POST":
+        try:
+            application.transition_to(
+                PipelineStatus.WITHDRAWN,
+                comment="Von der Bewerber:in über den privaten Link zurückgezogen.",
+            )
+        except ValidationError:
+            messages.info(request, _("Diese Bewerbung kann nicht mehr zurückgezogen werden."))
+        else:
+            messages.success(request, _("Sie haben Ihre Bewerbung zurückgezogen."))
+        return _private(HttpResponseRedirect(status_url))
+    return _private(
+        TemplateResponse(
+            request,
+            "intake/forms/application_withdraw.html",
+            {"application": application, "status_url": status_url},
+        )
+    )
+
+
+@never_cache
+@csrf_protect
+@require_http_methods(["POST"])
+def application_join_talent_pool(request, token):
+    """Someone who was not chosen agrees to stay in the talent pool for the stated period."""
+    application = _get_application(token)
+    status_url = reverse("intake:application_status", kwargs={"token": token})
+    if can_join_talent_pool(application):
+        join_talent_pool(application.candidate)
+        messages.success(
+            request,
+            _("Danke! Sie bleiben bis zum %(until)s in unserem Talentpool.")
+            % {"until": date_format(application.candidate.talent_pool_until, "DATE_FORMAT")},
+        )
+    return _private(HttpResponseRedirect(status_url))
+
+
+def can_join_talent_pool(application):
+    """Declined applicants who are not (or no longer) in the talent pool may join it."""
+    until = application.candidate.talent_pool_until
+    return application.status == PipelineStatus.DECLINED and (
+        until is None or until < timezone.localdate()
+    )
+
+
+def _status_texts():
+    """What each pipeline status means for the applicant, without internal details."""
+    return {
+        PipelineStatus.RECEIVED: (
+            gettext_lazy("Eingegangen"),
+            gettext_lazy(
+                "Ihre Bewerbung ist bei uns angekommen. Wir sehen sie uns in den nächsten "
+                "Wochen an und melden uns bei Ihnen."
+            ),
+        ),
+        PipelineStatus.SCREENING: (
+            gettext_lazy("In Prüfung"),
+            gettext_lazy(
+                "Wir lesen Ihre Bewerbung gerade und vergleichen Ihre Kompetenzen mit dem "
+                "Profil des Projekts."
+            ),
+        ),
+        PipelineStatus.SHORTLISTED: (
+            gettext_lazy("In der engeren Wahl"),
+            gettext_lazy(
+                "Ihre Bewerbung ist in der engeren Wahl. Wir melden uns, um ein Gespräch zu "
+                "vereinbaren."
+            ),
+        ),
+        PipelineStatus.PROPOSED: (
+            gettext_lazy("Der Kommune vorgeschlagen"),
+            gettext_lazy(
+                "Wir haben Sie der Kommune vorgeschlagen. Die Kommune entscheidet, mit wem sie "
+                "zusammenarbeitet; das kann einige Wochen dauern."
+            ),
+        ),
+        PipelineStatus.ACCEPTED: (
+            gettext_lazy("Zusage"),
+            gettext_lazy(
+                "Die Kommune möchte mit Ihnen zusammenarbeiten. Wir besprechen die nächsten "
+                "Schritte direkt mit Ihnen."
+            ),
+        ),
+        PipelineStatus.DECLINED: (
+            gettext_lazy("Leider keine Zusage"),
+            gettext_lazy(
+                "Diesmal hat es leider nicht gepasst. Danke, dass Sie sich beworben haben."
+            ),
+        ),
+        PipelineStatus.WITHDRAWN: (
+            gettext_lazy("Zurückgezogen"),
+            gettext_lazy(
+                "Sie haben diese Bewerbung zurückgezogen. Wir bearbeiten sie nicht weiter."
+            ),
+        ),
+    }
+
+
+STATUS_TEXTS = _status_texts()

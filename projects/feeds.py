@@ -1,0 +1,117 @@
+"""RSS and Atom feeds of any project search, served by ProjectIndexPage's feed routes.
+
+A feed takes the listing's query parameters (``?bundesland=HE&competency=7``), so people can
+follow "open projects in Hessen needing UX design". The feeds read the database through the
+same ProjectFilterSet as the listing: simple, always up, and a feed reader polling every few
+minutes need not wait for the engine.
+"""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext
+
+from projects.filters import SORT_ORDERINGS, ProjectFilterSet, start_period_label
+from projects.views import listed_projects, plain_text
+from taxonomy.localization import localize_many
+
+FEED_LENGTH = 50
+
+
+def selected_labels(filterset):
+    """The labels of the valid chosen filter values, in form order, for the feed's title."""
+    filterset.is_valid()
+    cleaned = filterset.form.cleaned_data
+    labels = []
+    if cleaned.get("q"):
+        labels.append(f"„{cleaned['q']}“")
+    for name, form_field in filterset.form.fields.items():
+        if name in ("q", "sort"):
+            continue
+        chosen = {str(getattr(value, "pk", value)) for value in cleaned.get(name) or []}
+        if not chosen:
+            continue
+        if hasattr(form_field, "queryset"):
+            # The taxonomy choices are labelled in the active language by the field itself.
+            labels.extend(
+                form_field.label_from_instance(obj)
+                for obj in form_field.queryset
+                if str(obj.pk) in chosen
+            )
+        elif name == "start":
+            labels.extend(str(start_period_label(period)) for period in sorted(chosen))
+        else:
+            labels.extend(str(label) for value, label in form_field.choices if value in chosen)
+    return labels
+
+
+class ProjectSearchRssFeed(Feed):
+    """The newest projects of one search on one index page (one language) as RSS 2.0."""
+
+    def __init__(self, index_page):
+        super().__init__()
+        self.index_page = index_page
+        self.language = index_page.locale.language_code
+
+    def get_object(self, request, *args, **kwargs):
+        # The filters are part of what the feed is; invalid values are ignored, as on the listing.
+        self.request = request
+        self.filterset = ProjectFilterSet(
+            request.GET, queryset=listed_projects(self.index_page), request=request
+        )
+        return None
+
+    def title(self):
+        labels = selected_labels(self.filterset)
+        name = self.index_page.title
+        if labels:
+            name = f"{name}: {', '.join(labels)}"
+        return f"{name} – {settings.WAGTAIL_SITE_NAME}"
+
+    def link(self):
+        query = self.request.GET.urlencode()
+        return self.index_page.full_url + (f"?{query}" if query else "")
+
+    def description(self):
+        return gettext("Neue Lokalprojekte zu dieser Suche, die neuesten zuerst.")
+
+    def items(self):
+        self.filterset.is_valid()
+        # Whatever the listing's sort, a feed shows what is new first.
+        queryset = self.filterset.filter_queryset(self.filterset.queryset.all())
+        projects = list(queryset.order_by(*SORT_ORDERINGS["newest"])[:FEED_LENGTH])
+        self._localized = localize_many(
+            [p.municipality for p in projects] + [t for p in projects for t in p.topics.all()]
+        )
+        return projects
+
+    def item_title(self, item):
+        municipality = self._localized.get(item.municipality)
+        return f"{item.title} ({municipality.name})" if municipality else item.title
+
+    def item_description(self, item):
+        return item.listing_summary or plain_text(item.challenge)
+
+    def item_link(self, item):
+        return item.full_url
+
+    def item_guid(self, item):
+        return item.full_url
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_categories(self, item):
+        return [self._localized[topic].name for topic in item.topics.all()]
+
+
+class ProjectSearchAtomFeed(ProjectSearchRssFeed):
+    """The same projects as an Atom 1.0 feed."""
+
+    feed_type = Atom1Feed
+
+    def subtitle(self):
+        return self.description()

@@ -1,0 +1,340 @@
+"""The project listing and the project page with its structured fields."""
+
+from types import SimpleNamespace
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
+from core.models import BasePage
+from taxonomy.localization import name_in_locale
+from taxonomy.models import CompetencyLevel, in_default_language
+
+
+class ProjectStatus(models.TextChoices):
+    IN_PREPARATION = "in_preparation", _("In Vorbereitung")
+    OPEN = "open", _("Ausgeschrieben")
+    MATCHING = "matching", _("Im Matching")
+    RUNNING = "running", _("Läuft")
+    COMPLETED = "completed", _("Abgeschlossen")
+
+
+class Workload(models.TextChoices):
+    FULL_TIME = "full_time", _("Vollzeit (ca. 40 Std./Woche)")
+    PART_TIME_30 = "part_time_30", _("Teilzeit (ca. 30 Std./Woche)")
+    PART_TIME_20 = "part_time_20", _("Teilzeit (ca. 20 Std./Woche)")
+
+
+class Requirement(models.TextChoices):
+    MUST = "must", _("Muss")
+    NICE = "nice", _("Kann")
+
+
+class ProjectIndexPage(RoutablePageMixin, BasePage):
+    """The listing of all projects of one language, with search, filters and feeds."""
+
+    intro = RichTextField(_("Einleitung"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
+    api_fields = [APIField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["projects.ProjectPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Projektübersicht")
+        verbose_name_plural = _("Projektübersichten")
+
+    def get_context(self, request, *args, **kwargs):
+        """Add the filter form, the current page of projects and the result count."""
+        context = super().get_context(request, *args, **kwargs)
+        context.update(_views().views.project_listing_context(self, request))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        """Serve the listing; filtered or paged variants ask search engines not to index them.
+
+        Every combination of filters is its own URL; only the plain listing should be found.
+        """
+        response = super().serve(request, *args, **kwargs)
+        if request.GET:
+            response["X-Robots-Tag"] = "noindex"
+        return response
+
+    @path("feed/rss/", name="feed_rss")
+    def rss_feed(self, request):
+        """The newest projects of the search in the query string, as RSS 2.0."""
+        return _views().feeds.ProjectSearchRssFeed(self)(request)
+
+    @path("feed/atom/", name="feed_atom")
+    def atom_feed(self, request):
+        """The same projects as Atom 1.0."""
+        return _views().feeds.ProjectSearchAtomFeed(self)(request)
+
+
+class ProjectPage(RoutablePageMixin, BasePage):
+    """One Lokalprojekt: a municipality's challenge and the Macher:in it needs."""
+
+    municipality = models.ForeignKey(
+        "taxonomy.Municipality",
+        limit_choices_to=in_default_language,
+        verbose_name=_("Kommune"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="projects",
+    )
+    topics = ParentalManyToManyField(
+        "taxonomy.Topic",
+        verbose_name=_("Themenfelder"),
+        blank=True,
+        related_name="projects",
+        limit_choices_to=in_default_language,
+    )
+    status = models.CharField(
+        _("Status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.OPEN
+    )
+    challenge = RichTextField(
+        _("Herausforderung"),
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Welches konkrete Problem soll das Projekt lösen?"),
+    )
+    intended_impact = RichTextField(
+        _("Angestrebte Wirkung"),
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Was soll sich für die Zielgruppen verändern?"),
+    )
+    target_groups = models.TextField(
+        _("Zielgruppen"), help_text=_("Für wen wirkt das Projekt, z. B. Bürger:innen, Verwaltung?")
+    )
+    start_date = models.DateField(_("Projektstart"))
+    duration_months = models.PositiveSmallIntegerField(
+        _("Dauer in Monaten"),
+        validators=[MinValueValidator(6), MaxValueValidator(18)],
+        help_text=_("Zwischen 6 und 18 Monaten."),
+    )
+    workload = models.CharField(
+        _("Arbeitsumfang"), max_length=20, choices=Workload.choices, default=Workload.FULL_TIME
+    )
+    remote_share = models.PositiveSmallIntegerField(
+        _("Anteil mobiles Arbeiten (%)"),
+        default=20,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Der Rest der Arbeitszeit findet vor Ort in der Kommune statt."),
+    )
+    remuneration_note = models.CharField(
+        _("Vergütung"),
+        max_length=200,
+        blank=True,
+        help_text=_("z. B. „Vergütung angelehnt an TVöD E 13“"),
+    )
+    application_deadline = models.DateField(_("Bewerbungsfrist"), null=True, blank=True)
+    sponsor_role = models.CharField(
+        _("Rolle der Pat:in"),
+        max_length=200,
+        blank=True,
+        help_text=_("z. B. „Fachbereichsleitung Bürgerservice“"),
+    )
+    funder = models.CharField(_("Förderer"), max_length=200, blank=True)
+    body = StreamField(BodyStreamBlock(), verbose_name=_("Weitere Inhalte"), blank=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("municipality"), FieldPanel("status")]),
+                FieldPanel("topics"),
+            ],
+            heading=_("Einordnung"),
+        ),
+        FieldPanel("challenge"),
+        FieldPanel("intended_impact"),
+        FieldPanel("target_groups"),
+        InlinePanel(
+            "competence_profile",
+            heading=_("Kompetenzprofil"),
+            label=_("Kompetenz"),
+            min_num=1,
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("duration_months")]),
+                FieldRowPanel([FieldPanel("workload"), FieldPanel("remote_share")]),
+                FieldRowPanel(
+                    [FieldPanel("application_deadline"), FieldPanel("remuneration_note")]
+                ),
+                FieldRowPanel([FieldPanel("sponsor_role"), FieldPanel("funder")]),
+            ],
+            heading=_("Rahmenbedingungen"),
+        ),
+        FieldPanel("body"),
+    ]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("challenge"),
+        index.SearchField("intended_impact"),
+        index.SearchField("target_groups"),
+        index.FilterField("status"),
+        index.FilterField("start_date"),
+        index.FilterField("duration_months"),
+        index.FilterField("workload"),
+        index.RelatedFields("municipality", [index.SearchField("name")]),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+    ]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        SynchronizedField("municipality"),
+        SynchronizedField("topics"),
+        SynchronizedField("status"),
+        TranslatableField("challenge"),
+        TranslatableField("intended_impact"),
+        TranslatableField("target_groups"),
+        SynchronizedField("competence_profile"),
+        SynchronizedField("start_date"),
+        SynchronizedField("duration_months"),
+        SynchronizedField("workload"),
+        SynchronizedField("remote_share"),
+        TranslatableField("remuneration_note"),
+        SynchronizedField("application_deadline"),
+        TranslatableField("sponsor_role"),
+        SynchronizedField("funder"),
+        TranslatableField("body"),
+    ]
+    api_fields = [
+        APIField("municipality_data"),
+        APIField("topic_names"),
+        APIField("status"),
+        APIField("challenge"),
+        APIField("intended_impact"),
+        APIField("target_groups"),
+        APIField("competence_profile_data"),
+        APIField("start_date"),
+        APIField("duration_months"),
+        APIField("workload"),
+        APIField("remote_share"),
+        APIField("remuneration_note"),
+        APIField("application_deadline"),
+        APIField("sponsor_role"),
+        APIField("funder"),
+    ]
+
+    parent_page_types = ["projects.ProjectIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Projekt")
+        verbose_name_plural = _("Projekte")
+
+    def get_context(self, request, *args, **kwargs):
+        """Add the localized competence profile, related stories and the JobPosting data."""
+        views = _views().views
+        context = super().get_context(request, *args, **kwargs)
+        context.update(views.project_detail_context(self, request))
+        context["application_phase"] = views.application_phase_state(self)
+        return context
+
+    @path("")
+    def detail_route(self, request):
+        """The project page itself."""
+        return self.render(request)
+
+    @path("bewerben/", name="apply")
+    def apply_route(self, request):
+        """The application form; only while the project accepts applications (else 404)."""
+        return _views().apply.project_apply_view(request, self)
+
+    @path("bewerben/danke/", name="apply_thanks")
+    def apply_thanks_route(self, request):
+        """The confirmation after applying."""
+        return _views().apply.project_apply_thanks(request, self)
+
+    @property
+    def is_open_for_applications(self):
+        """Open projects whose deadline (if any) has not passed accept applications."""
+        if self.status != ProjectStatus.OPEN:
+            return False
+        return (
+            self.application_deadline is None or self.application_deadline >= timezone.localdate()
+        )
+
+    @property
+    def municipality_data(self):
+        m = self.municipality
+        if m is None:
+            return None
+        return {
+            "name": m.name,
+            "bundesland": m.bundesland,
+            "bundesland_name": m.get_bundesland_display(),
+            "district": m.district,
+            "population": m.population,
+        }
+
+    @property
+    def topic_names(self):
+        return [name_in_locale(topic, self.locale_id) for topic in self.topics.all()]
+
+    @property
+    def competence_profile_data(self):
+        return [
+            {
+                "competency": name_in_locale(row.competency, self.locale_id),
+                "category": row.competency.category,
+                "requirement": row.requirement,
+                "level": row.level,
+            }
+            # .all() so a prefetch of competence_profile__competency is used.
+            for row in self.competence_profile.all()
+        ]
+
+
+class ProjectCompetency(Orderable):
+    """One row of a project's competence profile."""
+
+    project = ParentalKey(ProjectPage, related_name="competence_profile", on_delete=models.CASCADE)
+    competency = models.ForeignKey(
+        "taxonomy.Competency",
+        limit_choices_to=in_default_language,
+        verbose_name=_("Kompetenz"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    requirement = models.CharField(
+        _("Anforderung"), max_length=4, choices=Requirement.choices, default=Requirement.MUST
+    )
+    level = models.PositiveSmallIntegerField(
+        _("Niveau"), choices=CompetencyLevel.choices, default=CompetencyLevel.ADVANCED
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("competency"), FieldPanel("requirement"), FieldPanel("level")])
+    ]
+    translatable_fields = [
+        SynchronizedField("competency"),
+        SynchronizedField("requirement"),
+        SynchronizedField("level"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Kompetenz im Profil")
+        verbose_name_plural = _("Kompetenzprofil")
+
+
+def _views():
+    """The modules that serve the pages' routes."""
+    # Wagtail routes live on the page models and these modules import the models: import late.
+    from projects import apply, feeds, views
+
+    return SimpleNamespace(apply=apply, feeds=feeds, views=views)

@@ -1,0 +1,127 @@
+"""Index naming and text analysis shared by every index the site keeps in the engine.
+
+One index per language behind an alias (``{SEARCH_INDEX_PREFIX}_{name}_{lang}``); the concrete
+indices are ``{alias}_{timestamp}`` so that ``search_rebuild`` can build a new one and swap the
+alias without downtime. German text is analysed with German stemming and umlaut folding,
+English with the Porter stemmer; both with the synonym lists in search/synonyms/.
+"""
+
+import datetime
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.utils import timezone
+
+SYNONYMS_DIR = Path(__file__).resolve().parent / "synonyms"
+LANGUAGES = ("de", "en")
+DEFAULT_LANGUAGE = "de"
+
+
+def index_prefix():
+    """SEARCH_INDEX_PREFIX without trailing underscores (tests use one per run)."""
+    prefix = (settings.SEARCH_INDEX_PREFIX or "").strip().rstrip("_")
+    if not prefix:
+        raise ImproperlyConfigured("SEARCH_INDEX_PREFIX must not be empty.")
+    return prefix
+
+
+def index_alias(name, lang):
+    """The alias through which the ``lang`` index of the documents ``name`` is used."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"No {name} index for language {lang!r}")
+    return f"{index_prefix()}_{name}_{lang}"
+
+
+def new_index_name(name, lang, now=None):
+    """A fresh concrete index name: ``{alias}_{UTC timestamp with microseconds}``."""
+    now = now or timezone.now()
+    return f"{index_alias(name, lang)}_{now.astimezone(datetime.UTC):%Y%m%d%H%M%S%f}"
+
+
+def language_for_locale(language_code):
+    """The index language for a Wagtail locale's language code ("en-gb" -> "en").
+
+    Languages without an index of their own are analysed as German, the site's default.
+    """
+    lang = (language_code or DEFAULT_LANGUAGE).split("-")[0].lower()
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+@cache
+def load_synonyms(lang):
+    """The synonym rules for ``lang`` from search/synonyms/<lang>.txt (Solr format).
+
+    Blank lines and ``#`` comments are dropped; the rules are sent inline with the index
+    settings, so the engine's nodes need no file of their own.
+    """
+    lines = (SYNONYMS_DIR / f"{lang}.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def analysis(lang):
+    """The analysis settings (filters and analyzers) of a ``lang`` index."""
+    synonyms = {"type": "synonym_graph", "synonyms": list(load_synonyms(lang)), "lenient": True}
+    if lang == "de":
+        # german_normalization folds ä/ö/ü/ß and also ae/oe/ue, so "Muenchen" meets "München";
+        # the light stemmer keeps "digitale" and "digital" together without conflating much.
+        folding = ["german_normalization", "asciifolding"]
+        stemming = ["light_german_stemmer"]
+        filters = {"light_german_stemmer": {"type": "stemmer", "language": "light_german"}}
+    else:
+        folding = ["asciifolding"]
+        stemming = ["english_possessive_stemmer", "english_stemmer"]
+        filters = {
+            "english_possessive_stemmer": {"type": "stemmer", "language": "possessive_english"},
+            # "english" is the Porter stemmer: municipalities -> municip <- municipality.
+            "english_stemmer": {"type": "stemmer", "language": "english"},
+        }
+    filters[f"{lang}_synonyms"] = synonyms
+    filters["autocomplete_edge_ngram"] = {"type": "edge_ngram", "min_gram": 2, "max_gram": 20}
+    text_chain = ["lowercase", f"{lang}_synonyms", *folding, *stemming]
+    return {
+        "filter": filters,
+        "analyzer": {
+            # Query time: with synonyms. synonym_graph belongs at query time only; at index time
+            # a multi-word synonym would be flattened into wrong positions.
+            f"{lang}_text": {"type": "custom", "tokenizer": "standard", "filter": text_chain},
+            # Index time: the same chain without synonyms.
+            f"{lang}_index": {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": ["lowercase", *folding, *stemming],
+            },
+            "autocomplete": {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": ["lowercase", *folding, "autocomplete_edge_ngram"],
+            },
+            "autocomplete_search": {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": ["lowercase", *folding],
+            },
+        },
+    }
+
+
+def text_field(lang, **extra):
+    """A text field mapping analysed in ``lang`` (synonyms at query time only)."""
+    return {"type": "text", "analyzer": f"{lang}_index", "search_analyzer": f"{lang}_text", **extra}
+
+
+def index_body(lang, mappings):
+    """The body for creating a ``lang`` index: settings with analysis, and ``mappings``.
+
+    One shard: the whole programme has thousands of projects, not millions, and a single shard
+    keeps scoring exact. No replicas on the single-node development/CI engine.
+    """
+    return {
+        "settings": {
+            "number_of_shards": 1,
+            "number_of_replicas": 0,
+            "analysis": analysis(lang),
+        },
+        "mappings": mappings,
+    }
