@@ -25,7 +25,6 @@ A missing must-competency (fraction 0) caps the total at 60: without it the pers
 the project, however well the rest fits. The total is rounded half up to a whole number.
 """
 
-import calendar
 import datetime
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -34,6 +33,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from core.dates import add_months
 from intake.models import CandidateCompetency
 from projects.models import ProjectCompetency, ProjectPage, ProjectStatus
 
@@ -177,13 +177,6 @@ REGION_SAME_STATE = FactorReason("region", REGION_POINTS, REGION_POINTS, _("glei
 _duration_reasons = {}
 
 
-def add_one_month(day):
-    """The same day one calendar month later (clamped to the month's last day)."""
-    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
-    last_day = calendar.monthrange(year, month)[1]
-    return day.replace(year=year, month=month, day=min(day.day, last_day))
-
-
 def competency_status(candidate_level, required_level):
     """MET at or above the required level, PARTIAL one level below, else MISSING."""
     if candidate_level >= required_level:
@@ -224,7 +217,7 @@ def prepare(project, today):
         (req, MUST_WEIGHT if req.requirement == MUST else NICE_WEIGHT)
         for req in project.requirements
     )
-    return _Prepared(project, start, add_one_month(start), rows, sum(w for _, w in rows))
+    return _Prepared(project, start, add_months(start, 1), rows, sum(w for _, w in rows))
 
 
 def _parts(candidate, prepared, explain):

@@ -105,21 +105,3 @@ class MatchingTeamPermissionPolicy(BasePermissionPolicy):
 
     def users_with_any_permission_for_instance(self, actions, instance):
         return self.users_with_any_permission(actions)
-
-
-class MatchingTeamAdminAccessBackend:
-    """Lets Matching-Team members into the Wagtail admin without a permission row.
-
-    Listed in AUTHENTICATION_BACKENDS after ModelBackend; it authenticates nobody and only
-    answers "wagtailadmin.access_admin" for the team, so the group works from a fresh database
-    without a data migration.
-    """
-
-    def authenticate(self, request, **credentials):
-        return None
-
-    def get_user(self, user_id):
-        return None
-
-    def has_perm(self, user_obj, perm, obj=None):
-        return perm == "wagtailadmin.access_admin" and is_matching_team(user_obj)

@@ -8,6 +8,8 @@ from django.core import signing
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
+from core.visitor import visitor_address
+
 HONEYPOT_FIELD = "website"
 STARTED_FIELD = "form_started"
 _SALT = "intake.spam.form-started"
@@ -91,26 +93,10 @@ class SpamProtectionMixin(forms.Form):
             self.data = data
 
 
-def client_ip(request):
-    """The address the request came from.
-
-    Without proxies (``TRUSTED_PROXY_COUNT = 0``) that is REMOTE_ADDR. Behind n proxies that
-    each append to X-Forwarded-For, it is the n-th entry from the right: the address the
-    outermost proxy saw. Entries further left come from the client and can be forged.
-    """
-    proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        forwarded = [address.strip() for address in forwarded if address.strip()]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR") or "unknown"
-
-
 def over_rate_limit(request, form_kind):
     """Count this submission; True if the address sent this form too often recently."""
     limit = settings.FORM_RATE_LIMIT
-    key = f"form-rate:{form_kind}:{client_ip(request)}"
+    key = f"form-rate:{form_kind}:{visitor_address(request)}"
     # A fixed window: the counter starts with the first submission and expires with it.
     cache.add(key, 0, timeout=limit["seconds"])
     try:

@@ -1,6 +1,5 @@
 """Saving a form submission: the record, its consent and the mails it owes, all or nothing."""
 
-import datetime
 from functools import partial
 
 from django.conf import settings
@@ -8,6 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone, translation
 
+from core.dates import add_months
 from intake.models import (
     Application,
     CandidateCompetency,
@@ -59,12 +59,7 @@ def queue_mails(record):
 
 def talent_pool_until(today=None):
     """The day a talent pool entry made today runs out."""
-    today = today or timezone.localdate()
-    months = settings.TALENT_POOL_MONTHS
-    index = today.year * 12 + today.month - 1 + months
-    year, month = divmod(index, 12)
-    # Clamp to the 28th so the date exists in every month.
-    return datetime.date(year, month + 1, min(today.day, 28))
+    return add_months(today or timezone.localdate(), settings.TALENT_POOL_MONTHS)
 
 
 def save_application(form, project=None):

@@ -4,7 +4,6 @@ from functools import partial
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -14,29 +13,9 @@ from django.views.decorators.csrf import csrf_protect
 
 from intake.models import ContactRequest
 
-from .filters import ExpertFilterSet
 from .forms import ExpertContactForm
 from .models import Expert
 from .tasks import send_expert_contact_request
-
-EXPERTS_PER_PAGE = 12
-
-
-def expert_list(request, page):
-    """The expert pool page: the experts of the page's language, filtered and paginated."""
-    experts = (
-        Expert.objects.filter(locale_id=page.locale_id)
-        .select_related("photo")
-        .prefetch_related("expertise")
-        .order_by("name")
-    )
-    expert_filter = ExpertFilterSet(request.GET or None, queryset=experts)
-    page_obj = Paginator(expert_filter.qs, EXPERTS_PER_PAGE).get_page(request.GET.get("page"))
-    return TemplateResponse(
-        request,
-        "learning/expert_index_page.html",
-        page.get_context(request) | {"filter": expert_filter, "page_obj": page_obj},
-    )
 
 
 @csrf_protect

@@ -7,10 +7,9 @@ minutes need not wait for the engine.
 """
 
 from django.conf import settings
-from django.contrib.syndication.views import Feed
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext
 
+from core.feeds import PageFeed
 from projects.filters import SORT_ORDERINGS, ProjectFilterSet, start_period_label
 from projects.views import listed_projects, plain_text
 from taxonomy.localization import localize_many
@@ -45,13 +44,8 @@ def selected_labels(filterset):
     return labels
 
 
-class ProjectSearchRssFeed(Feed):
-    """The newest projects of one search on one index page (one language) as RSS 2.0."""
-
-    def __init__(self, index_page):
-        super().__init__()
-        self.index_page = index_page
-        self.language = index_page.locale.language_code
+class ProjectSearchFeed(PageFeed):
+    """The newest projects of one search on one index page (one language)."""
 
     def get_object(self, request, *args, **kwargs):
         # The filters are part of what the feed is; invalid values are ignored, as on the listing.
@@ -92,26 +86,5 @@ class ProjectSearchRssFeed(Feed):
     def item_description(self, item):
         return item.listing_summary or plain_text(item.challenge)
 
-    def item_link(self, item):
-        return item.full_url
-
-    def item_guid(self, item):
-        return item.full_url
-
-    def item_pubdate(self, item):
-        return item.first_published_at
-
-    def item_updateddate(self, item):
-        return item.last_published_at
-
     def item_categories(self, item):
         return [self._localized[topic].name for topic in item.topics.all()]
-
-
-class ProjectSearchAtomFeed(ProjectSearchRssFeed):
-    """The same projects as an Atom 1.0 feed."""
-
-    feed_type = Atom1Feed
-
-    def subtitle(self):
-        return self.description()

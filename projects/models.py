@@ -16,7 +16,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
-from core.models import BasePage
+from core.models import BasePage, ListingPage
 from taxonomy.localization import name_in_locale
 from taxonomy.models import CompetencyLevel, in_default_language
 
@@ -40,14 +40,8 @@ class Requirement(models.TextChoices):
     NICE = "nice", _("Kann")
 
 
-class ProjectIndexPage(RoutablePageMixin, BasePage):
+class ProjectIndexPage(ListingPage):
     """The listing of all projects of one language, with search, filters and feeds."""
-
-    intro = RichTextField(_("Einleitung"), blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
-    api_fields = [APIField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["projects.ProjectPage"]
@@ -57,31 +51,12 @@ class ProjectIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("Projektübersicht")
         verbose_name_plural = _("Projektübersichten")
 
-    def get_context(self, request, *args, **kwargs):
-        """Add the filter form, the current page of projects and the result count."""
-        context = super().get_context(request, *args, **kwargs)
-        context.update(_views().views.project_listing_context(self, request))
-        return context
+    def listing_context(self, request):
+        """The filter form, the current page of projects (engine or database) and the count."""
+        return _views().views.project_listing_context(self, request)
 
-    def serve(self, request, *args, **kwargs):
-        """Serve the listing; filtered or paged variants ask search engines not to index them.
-
-        Every combination of filters is its own URL; only the plain listing should be found.
-        """
-        response = super().serve(request, *args, **kwargs)
-        if request.GET:
-            response["X-Robots-Tag"] = "noindex"
-        return response
-
-    @path("feed/rss/", name="feed_rss")
-    def rss_feed(self, request):
-        """The newest projects of the search in the query string, as RSS 2.0."""
-        return _views().feeds.ProjectSearchRssFeed(self)(request)
-
-    @path("feed/atom/", name="feed_atom")
-    def atom_feed(self, request):
-        """The same projects as Atom 1.0."""
-        return _views().feeds.ProjectSearchAtomFeed(self)(request)
+    def get_feed_class(self):
+        return _views().feeds.ProjectSearchFeed
 
 
 class ProjectPage(RoutablePageMixin, BasePage):

@@ -8,7 +8,7 @@ search/indexing.py which pages to index and how.
 from wagtail.models import Locale
 from wagtail.rich_text import get_text_for_indexing
 
-from projects.filters import DURATION_BUCKETS
+from projects.filters import DURATION_BUCKETS, start_period_of
 from projects.models import ProjectCompetency, ProjectPage
 from search import analysis
 from search.analysis import language_for_locale, text_field
@@ -90,9 +90,7 @@ def duration_bucket(months):
 
 def start_period(date):
     """The quarter a project starts in, as "YYYY-Qn" (the start period facet), or None."""
-    if date is None:
-        return None
-    return f"{date.year}-Q{(date.month - 1) // 3 + 1}"
+    return start_period_of(date) if date is not None else None
 
 
 def _iso(value):

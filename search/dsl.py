@@ -47,10 +47,9 @@ def configured_timeout():
 def get_dsl(library=None):
     """Return a namespace with the DSL pieces of ``library`` (default: from the settings).
 
-    Attributes: ``name`` ("opensearch"/"elasticsearch"), ``Search``, ``MultiSearch``, ``Q``,
-    ``A``, ``Document``, ``Index``, ``FacetedSearch``, ``TermsFacet``, ``RangeFacet``,
-    ``connections``, ``helpers`` (bulk, streaming_bulk), ``NotFoundError``, ``ConnectionError``
-    and ``errors`` (a tuple of the exceptions that mean "the engine failed").
+    Attributes: ``name`` ("opensearch"/"elasticsearch"), ``Search``, ``Q``, ``A``,
+    ``helpers`` (bulk, streaming_bulk) and ``errors`` (a tuple of the exceptions that mean
+    "the engine failed"): what the project search and the indexing use.
     """
     library = library or _configured_engine()
     if library == OPENSEARCH:
@@ -58,18 +57,9 @@ def get_dsl(library=None):
         return SimpleNamespace(
             name=OPENSEARCH,
             Search=dsl.Search,
-            MultiSearch=dsl.MultiSearch,
             Q=dsl.Q,
             A=dsl.A,
-            Document=dsl.Document,
-            Index=dsl.Index,
-            FacetedSearch=dsl.FacetedSearch,
-            TermsFacet=dsl.TermsFacet,
-            RangeFacet=dsl.RangeFacet,
-            connections=dsl.connections,
             helpers=helpers,
-            NotFoundError=exceptions.NotFoundError,
-            ConnectionError=exceptions.ConnectionError,
             errors=(exceptions.OpenSearchException, helpers.BulkIndexError),
         )
     if library == ELASTICSEARCH:
@@ -77,18 +67,9 @@ def get_dsl(library=None):
         return SimpleNamespace(
             name=ELASTICSEARCH,
             Search=dsl.Search,
-            MultiSearch=dsl.MultiSearch,
             Q=dsl.Q,
             A=dsl.A,
-            Document=dsl.Document,
-            Index=dsl.Index,
-            FacetedSearch=dsl.FacetedSearch,
-            TermsFacet=dsl.TermsFacet,
-            RangeFacet=dsl.RangeFacet,
-            connections=dsl.connections,
             helpers=helpers,
-            NotFoundError=elasticsearch.NotFoundError,
-            ConnectionError=elasticsearch.ConnectionError,
             errors=(
                 elasticsearch.ApiError,
                 elastic_transport.TransportError,

@@ -1,33 +1,26 @@
 """Success stories of completed Lokalprojekte."""
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
-from core.models import BasePage, SiteSettings
-from stories.feeds import StoryAtomFeed, StoryRssFeed
+from core.blocks import BodyStreamBlock
+from core.models import BasePage, ListingPage, SiteSettings
+from stories.feeds import StoryFeed
 from stories.filters import StoryFilterSet
 from taxonomy.models import in_default_language
 
-STORIES_PER_PAGE = 12
 
-
-class StoryIndexPage(RoutablePageMixin, BasePage):
+class StoryIndexPage(ListingPage):
     """The list of success stories, with filters and RSS/Atom feeds."""
 
-    intro = RichTextField(_("Einleitung"), blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
-    api_fields = [APIField("intro")]
+    filterset_class = StoryFilterSet
+    feed_class = StoryFeed
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["stories.StoryPage"]
@@ -48,24 +41,8 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
             .order_by("-period_start", "title")
         )
 
-    def get_context(self, request, *args, **kwargs):
-        """Add the filter form and one page of the filtered stories."""
-        context = super().get_context(request, *args, **kwargs)
-        story_filter = StoryFilterSet(request.GET or None, queryset=self.stories())
-        paginator = Paginator(story_filter.qs, STORIES_PER_PAGE)
-        context["filter"] = story_filter
-        context["page_obj"] = paginator.get_page(request.GET.get("page"))
-        return context
-
-    @path("feed/rss/", name="feed_rss")
-    def rss_feed(self, request):
-        """The stories as RSS 2.0."""
-        return StoryRssFeed(self)(request)
-
-    @path("feed/atom/", name="feed_atom")
-    def atom_feed(self, request):
-        """The stories as Atom 1.0."""
-        return StoryAtomFeed(self)(request)
+    def listing_items(self):
+        return self.stories()
 
 
 class StoryPage(BasePage):

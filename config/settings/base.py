@@ -37,13 +37,11 @@ INSTALLED_APPS = [
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -62,7 +60,6 @@ INSTALLED_APPS = [
     # Only for its templates and static files: the search API's Swagger page then loads
     # everything from this site instead of a CDN (which the CSP would refuse).
     "ninja",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -131,8 +128,6 @@ LOGIN_URL = "login"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
-    # Admin access for the Matching-Team by group name (no permission rows needed).
-    "backoffice.permissions.MatchingTeamAdminAccessBackend",
 ]
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
@@ -185,7 +180,6 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
@@ -239,13 +233,8 @@ CONTENT_SECURITY_POLICY = {
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
-        # Videos of the learning library are embedded from these hosts only.
-        "frame-src": [
-            "'self'",
-            "https://www.youtube-nocookie.com",
-            "https://www.youtube.com",
-            "https://player.vimeo.com",
-        ],
+        # Nothing is embedded: videos of the learning library are plain links.
+        "frame-src": ["'none'"],
         "frame-ancestors": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
@@ -267,13 +256,11 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Reverse proxies in front of the site that each append the address they saw to
 # X-Forwarded-For (nginx with proxy_add_x_forwarded_for: 1). With 0, REMOTE_ADDR is the
-# visitor. Used by the form rate limit (intake.spam.client_ip) and django-axes.
+# visitor. Read by core.visitor.visitor_address: the form rate limit and django-axes.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # django-axes: five failed logins for one user name from one address lock it for 15 minutes.
-if TRUSTED_PROXY_COUNT:
-    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+AXES_CLIENT_IP_CALLABLE = "core.visitor.visitor_address"
 AXES_VERBOSE = False
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)

@@ -1,7 +1,8 @@
-"""The base page, image model and site settings that every page app builds on."""
+"""The base pages, image model and site settings that every page app builds on."""
 
 from .base import BasePage
 from .images import CustomImage, CustomRendition
+from .listing import ListingPage
 from .settings import SiteSettings
 
-__all__ = ["BasePage", "CustomImage", "CustomRendition", "SiteSettings"]
+__all__ = ["BasePage", "CustomImage", "CustomRendition", "ListingPage", "SiteSettings"]

@@ -5,15 +5,16 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import RICH_TEXT_FEATURES
-from core.models import BasePage
+from core.models import ListingPage
 from learning.choices import ExpertAvailability
+from learning.filters import ExpertFilterSet
 from taxonomy.models import in_default_language
 
 
@@ -100,13 +101,10 @@ class Expert(TranslatableMixin, index.Indexed, ClusterableModel):
         return [lang.strip() for lang in self.languages.split(",") if lang.strip()]
 
 
-class ExpertIndexPage(RoutablePageMixin, BasePage):
+class ExpertIndexPage(ListingPage):
     """The expert pool: a filterable list and one page per expert with a contact form."""
 
-    intro = RichTextField(_("Einleitung"), blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
+    filterset_class = ExpertFilterSet
 
     parent_page_types = ["home.HomePage", "learning.LearningIndexPage"]
     subpage_types = []
@@ -116,9 +114,14 @@ class ExpertIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("Expert:innenpool")
         verbose_name_plural = _("Expert:innenpools")
 
-    @path("")
-    def index_route(self, request):
-        return _views().expert_list(request, self)
+    def listing_items(self):
+        """The experts of this page's language, by name."""
+        return (
+            Expert.objects.filter(locale_id=self.locale_id)
+            .select_related("photo")
+            .prefetch_related("expertise")
+            .order_by("name")
+        )
 
     @path("<slug:slug>/")
     def expert_route(self, request, slug):

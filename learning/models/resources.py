@@ -2,36 +2,29 @@
 
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
-from core.models import BasePage
+from core.blocks import BodyStreamBlock
+from core.models import BasePage, ListingPage
 from learning.choices import ResourceFormat, ResourceLevel
 from learning.filters import LearningResourceFilterSet
 from taxonomy.models import in_default_language
 
 from .experts import ExpertIndexPage
 
-RESOURCES_PER_PAGE = 12
 
-
-class LearningIndexPage(BasePage):
+class LearningIndexPage(ListingPage):
     """The learning library's start page with filters."""
 
-    intro = RichTextField(_("Einleitung"), blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
-    api_fields = [APIField("intro")]
+    filterset_class = LearningResourceFilterSet
 
     parent_page_types = ["home.HomePage"]
     # ExpertIndexPage lists this page among its parents; both sides must allow it.
@@ -67,16 +60,8 @@ class LearningIndexPage(BasePage):
             .first()
         )
 
-    def get_context(self, request, *args, **kwargs):
-        """Add the filter form and one page of the filtered resources."""
-        # Imported here: the filters import this module's models.
-        context = super().get_context(request, *args, **kwargs)
-        resource_filter = LearningResourceFilterSet(request.GET or None, queryset=self.resources())
-        context["filter"] = resource_filter
-        context["page_obj"] = Paginator(resource_filter.qs, RESOURCES_PER_PAGE).get_page(
-            request.GET.get("page")
-        )
-        return context
+    def listing_items(self):
+        return self.resources()
 
 
 class LearningResourcePage(BasePage):

@@ -64,3 +64,31 @@ def test_one_locked_account_does_not_lock_another(client, throttled):
     _fail(client, "/admin/login/", 5)
     response = client.post("/admin/login/", {"username": "kollegin", "password": PASSWORD})
     assert response.status_code == 302
+
+
+def test_behind_a_proxy_the_lockout_counts_per_visitor_not_per_proxy(client, throttled, settings):
+    """One proxy in front: an attacker's failures lock out the attacker, not the editor."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    for _ in range(5):
+        client.post(
+            "/admin/login/",
+            {"username": "redaktion", "password": "falsch"},
+            HTTP_X_FORWARDED_FOR="203.0.113.66",
+            **proxy,
+        )
+    attacker = client.post(
+        "/admin/login/",
+        {"username": "redaktion", "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="203.0.113.66",
+        **proxy,
+    )
+    assert attacker.status_code == 429
+    editor = client.post(
+        "/admin/login/",
+        {"username": "redaktion", "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="198.51.100.7",
+        **proxy,
+    )
+    assert editor.status_code == 302
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"203.0.113.66"}

@@ -1,0 +1,83 @@
+"""The base of every listing page: intro, filters, pagination, feeds and no indexing of filters."""
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail_localize.fields import TranslatableField
+
+from core.blocks import RICH_TEXT_FEATURES
+
+from .base import BasePage
+
+
+class ListingPage(RoutablePageMixin, BasePage):
+    """A page that lists items with a django-filter FilterSet, pages of ``per_page`` items and,
+    where ``feed_class`` is set, RSS and Atom feeds of the same items.
+
+    Subclasses set ``filterset_class`` and implement ``listing_items()``; a listing whose
+    results come from elsewhere (the project search engine) overrides ``listing_context()``.
+    """
+
+    intro = RichTextField(_("Einleitung"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
+    api_fields = [APIField("intro")]
+
+    filterset_class = None
+    per_page = 12
+    feed_class = None
+
+    class Meta:
+        abstract = True
+
+    def listing_items(self):
+        """The items this page lists before filtering (a queryset)."""
+        raise NotImplementedError
+
+    def listing_context(self, request):
+        """The filter form and the requested page of filtered items."""
+        filterset = self.filterset_class(
+            request.GET or None, queryset=self.listing_items(), request=request
+        )
+        paginator = Paginator(filterset.qs, self.per_page)
+        return {"filter": filterset, "page_obj": paginator.get_page(request.GET.get("page"))}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.listing_context(request))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        """Serve the listing; filtered or paged variants ask search engines not to index them.
+
+        Every combination of filters is its own URL; only the plain listing should be found.
+        """
+        response = super().serve(request, *args, **kwargs)
+        if request.GET:
+            response["X-Robots-Tag"] = "noindex"
+        return response
+
+    def get_feed_class(self):
+        """The PageFeed subclass of this listing, or None for a listing without feeds."""
+        return self.feed_class
+
+    @path("feed/rss/", name="feed_rss")
+    def rss_feed(self, request):
+        """The newest items as RSS 2.0."""
+        return self._feed(request, "rss")
+
+    @path("feed/atom/", name="feed_atom")
+    def atom_feed(self, request):
+        """The newest items as Atom 1.0."""
+        return self._feed(request, "atom")
+
+    def _feed(self, request, kind):
+        feed_class = self.get_feed_class()
+        if feed_class is None:
+            raise Http404
+        return feed_class(self, kind)(request)
