@@ -14,6 +14,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import PublicFormRenderer
 from intake.models import Candidate, CompanyOffer, ContactRequest, FormKind, MunicipalityRequest
 from intake.spam import SpamProtectionMixin
 from intake.uploads import random_file_name, validate_cv
@@ -23,6 +24,7 @@ from taxonomy.models import Competency, CompetencyCategory, CompetencyLevel
 # How many (competency, level) rows the application form offers; no JavaScript adds more.
 COMPETENCY_ROWS = 6
 APPLICATION_FORM_KIND = "application"
+EXPERT_FORM_KIND = "expert"
 
 EMAIL_ERRORS = {
     "required": _("Bitte geben Sie Ihre E-Mail-Adresse an."),
@@ -72,9 +74,17 @@ def required_consent_field(label):
 
 
 class FieldsetFormMixin:
-    """Declares the form's groups as ``fieldsets = [(legend, [field names])]``."""
+    """A public form: groups declared as ``fieldsets = [(legend, [field names])]``, rendered
+    by the one renderer of the public forms.
+
+    The view sets ``privacy_page`` (linked next to the consent checkbox) and ``nested`` (the
+    form sits in a section, so its group headings are one level lower).
+    """
 
     fieldsets = []
+    default_renderer = PublicFormRenderer
+    privacy_page = None
+    nested = False
 
     def grouped_fields(self):
         """The fieldsets with their bound fields, as the template renders them."""
@@ -617,6 +627,53 @@ class FunderContactForm(FieldsetFormMixin, SpamProtectionMixin, forms.ModelForm)
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].required = True
+
+
+class ExpertContactForm(FieldsetFormMixin, SpamProtectionMixin, forms.ModelForm):
+    """A visitor's message to one expert of the pool; the expert's address stays hidden."""
+
+    form_kind = EXPERT_FORM_KIND
+
+    privacy_consent = required_consent_field(
+        _(
+            "Ich bin einverstanden, dass Lokalprojekte meine Angaben speichert und an die "
+            "Expert:in weitergibt, um meine Anfrage zu beantworten."
+        )
+    )
+
+    class Meta:
+        model = ContactRequest
+        fields = ["name", "email", "organisation", "message"]
+        labels = {
+            "name": _("Ihr Name"),
+            "email": _("Ihre E-Mail-Adresse"),
+            "organisation": _("Organisation oder Kommune (freiwillig)"),
+            "message": _("Ihre Nachricht"),
+        }
+        help_texts = {
+            "email": _("Die Expert:in antwortet Ihnen an diese Adresse."),
+            "message": _("Höchstens 5.000 Zeichen."),
+        }
+        error_messages = {
+            "name": {"required": _("Bitte geben Sie Ihren Namen an.")},
+            "email": EMAIL_ERRORS,
+            "message": {
+                "required": _("Bitte schreiben Sie eine Nachricht."),
+                "max_length": _("Bitte fassen Sie sich kürzer: höchstens 5.000 Zeichen."),
+            },
+        }
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "message": forms.Textarea(attrs={"rows": 8, "maxlength": 5000}),
+        }
+
+    fieldsets = [
+        (_("Über Sie"), ["name", "email", "organisation"]),
+        (_("Ihr Anliegen"), ["message"]),
+        (_("Einwilligung"), ["privacy_consent"]),
+    ]
 
 
 FORMS_BY_KIND = {

@@ -25,6 +25,7 @@ class ConsentPurpose:
     MUNICIPALITY_REQUEST = "municipality_request"
     COMPANY_OFFER = "company_offer"
     FUNDER_CONTACT = "funder_contact"
+    EXPERT_CONTACT = "expert_contact"
 
 
 def _language():
@@ -101,12 +102,18 @@ def save_application(form, project=None):
     return application
 
 
-def save_request(form):
-    """Save a valid municipality request, company offer or funder contact with its consent."""
+def save_request(form, expert=None):
+    """Save a valid municipality request, company offer or contact request with its consent.
+
+    A contact request with ``expert`` is a message to that expert of the pool, otherwise it
+    comes from a funder.
+    """
     purposes = {
         "municipalityrequest": ConsentPurpose.MUNICIPALITY_REQUEST,
         "companyoffer": ConsentPurpose.COMPANY_OFFER,
-        "contactrequest": ConsentPurpose.FUNDER_CONTACT,
+        "contactrequest": ConsentPurpose.EXPERT_CONTACT
+        if expert
+        else ConsentPurpose.FUNDER_CONTACT,
     }
     record = form.instance
     with transaction.atomic():
@@ -114,7 +121,8 @@ def save_request(form):
         record.language = _language()
         if isinstance(record, ContactRequest):
             # Contact requests keep the consent facts in their own fields as well.
-            record.kind = ContactRequest.Kind.FUNDER
+            record.kind = ContactRequest.Kind.EXPERT if expert else ContactRequest.Kind.FUNDER
+            record.expert = expert
             record.privacy_version = consent.privacy_version
             record.consent_given_at = consent.given_at
         else:

@@ -153,6 +153,14 @@ def build_message(mail):
         to, reply_to = [settings.MATCHING_TEAM_EMAIL], [_recipient]
     context.update({"kind": kind, "record": record})
     prefix = f"intake/emails/{mail.kind}"
+    expert = getattr(record, "expert", None)
+    if expert is not None and mail.kind == OutgoingMail.Kind.NOTIFICATION:
+        # A message to an expert goes to the expert too; replies reach the visitor directly.
+        # The expert's address is used only here, never shown on the site.
+        prefix = "intake/emails/expert_contact"
+        context.update({"contact": record, "expert": expert})
+        if expert.contact_email:
+            to = [*to, expert.contact_email]
     with translation.override(language):
         subject = render_to_string(f"{prefix}_subject.txt", context)
         body = render_to_string(f"{prefix}_body.txt", context)

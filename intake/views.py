@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods
 
+from core.models import SiteSettings
 from intake.forms import FORMS_BY_KIND, ApplicationForm
 from intake.models import Application, FormKind, PipelineStatus
 from intake.spam import over_rate_limit
@@ -26,10 +27,13 @@ from intake.submissions import join_talent_pool, save_application, save_request
 RATE_LIMITED_TEMPLATE = "intake/forms/rate_limited.html"
 
 
-def handle_form(request, *, form_class, form_kwargs, save, thanks_url, render):
+def handle_form(
+    request, *, form_class, form_kwargs, save, thanks_url, render, success_message=None
+):
     """GET shows the form; POST checks rate limit, honeypot and input, saves and redirects.
 
-    ``render(form, status)`` builds the response for showing the form.
+    ``render(form)`` builds the response for showing the form; ``success_message``, if given,
+    is shown (Django messages) on the page ``thanks_url`` leads to.
     """
     if request.method == "POST":
         if over_rate_limit(request, form_class.form_kind):
@@ -39,14 +43,21 @@ def handle_form(request, *, form_class, form_kwargs, save, thanks_url, render):
         form = form_class(request.POST, request.FILES, **form_kwargs)
         if form.is_spam():
             # Look like a success so bots learn nothing; nothing is stored or sent.
-            return HttpResponseRedirect(thanks_url)
+            return _succeeded(request, thanks_url, success_message)
         if form.is_valid():
             save(form)
-            return HttpResponseRedirect(thanks_url)
+            return _succeeded(request, thanks_url, success_message)
         form.fill_started_field()
     else:
         form = form_class(**form_kwargs)
+    form.privacy_page = SiteSettings.for_request(request).privacy_page
     return render(form)
+
+
+def _succeeded(request, thanks_url, message):
+    if message:
+        messages.success(request, message)
+    return HttpResponseRedirect(thanks_url)
 
 
 def form_page_view(request, page):

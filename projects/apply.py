@@ -14,6 +14,7 @@ def project_apply_view(request, project):
         raise Http404
 
     def render(form):
+        form.nested = True
         context = project_detail_context(project, request) | {"form": form}
         return project.render(
             request, template="projects/project_apply_page.html", context_overrides=context

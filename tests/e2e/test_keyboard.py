@@ -15,7 +15,7 @@ from tests.e2e.helpers import E2E, complete_form_with_keyboard
 pytestmark = E2E
 
 
-def test_expert_contact_form_with_the_keyboard_only(page, demo):
+def test_expert_contact_form_with_the_keyboard_only(page, demo, open_forms):
     expert = Expert.objects.filter(locale__language_code="de").order_by("name").first()
     page.goto(demo.url(f"/de/lernen/expertinnen/{expert.slug}/"))
 

@@ -3,6 +3,7 @@
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 
 from tests import factories
 
@@ -34,3 +35,11 @@ def expert_pool(site_tree):
 def macherinnen_group(db):
     group, _created = Group.objects.get_or_create(name=settings.MACHERINNEN_GROUP_NAME)
     return group
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limit():
+    """The contact form counts submissions per address; every test starts from zero."""
+    cache.clear()
+    yield
+    cache.clear()

@@ -1,13 +1,19 @@
 """The expert pool: listing, filters, the expert page and its contact form."""
 
+import time
+
 import pytest
 import wagtail_factories
 from django.conf import settings
 from django.core import mail
+from django.core.cache import cache
+from django.core.management import call_command
 from django.test import Client
 
 from core.models import SiteSettings
-from intake.models import ContactRequest
+from intake.forms import EXPERT_FORM_KIND
+from intake.models import ContactRequest, OutgoingMail
+from intake.spam import issue_started_token
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -27,6 +33,8 @@ def valid_data(**changes):
         "message": "Wir möchten die E-Akte einführen. Haben Sie Zeit für ein Gespräch?",
         "privacy_consent": "on",
         "website": "",
+        # Handed out with the form a minute ago, as if a person had filled it in.
+        "form_started": issue_started_token(EXPERT_FORM_KIND, issued_at=time.time() - 60),
     }
     data.update(changes)
     return data
@@ -160,17 +168,30 @@ def test_valid_request_is_stored_and_mailed(client, expert, django_capture_on_co
     assert contact.consent_given_at is not None
     assert contact.language == "de"
 
-    assert len(mail.outbox) == 1
-    message = mail.outbox[0]
-    assert set(message.to) == {settings.MATCHING_TEAM_EMAIL, "ada.privat@example.org"}
-    assert message.reply_to == ["petra@kommune.example"]
-    assert "Dr. Ada Agil" in message.subject
-    assert "Wir möchten die E-Akte einführen." in message.body
+    # The expert and the team get the message, the visitor a confirmation; both through the
+    # outbox like every form's mail.
+    assert OutgoingMail.objects.filter(sent_at__isnull=False).count() == 2
+    forwarded, confirmation = _forwarded_and_confirmation()
+    assert set(forwarded.to) == {settings.MATCHING_TEAM_EMAIL, "ada.privat@example.org"}
+    assert forwarded.reply_to == ["petra@kommune.example"]
+    assert "Dr. Ada Agil" in forwarded.subject
+    assert "Wir möchten die E-Akte einführen." in forwarded.body
+    assert confirmation.to == ["petra@kommune.example"]
+    assert "Dr. Ada Agil" in confirmation.body
+    assert "ada.privat@example.org" not in confirmation.body
 
     page = client.get(response["Location"])
     assert "Vielen Dank! Wir haben Ihre Nachricht an Dr. Ada Agil weitergeleitet." in (
         page.content.decode()
     )
+
+
+def _forwarded_and_confirmation():
+    """The mail to the expert and team, and the confirmation to the visitor."""
+    forwarded = [m for m in mail.outbox if settings.MATCHING_TEAM_EMAIL in m.to]
+    confirmation = [m for m in mail.outbox if settings.MATCHING_TEAM_EMAIL not in m.to]
+    assert len(forwarded) == len(confirmation) == 1
+    return forwarded[0], confirmation[0]
 
 
 def test_request_without_expert_address_goes_to_the_team_only(
@@ -182,7 +203,8 @@ def test_request_without_expert_address_goes_to_the_team_only(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(detail_url(expert), valid_data())
 
-    assert [message.to for message in mail.outbox] == [[settings.MATCHING_TEAM_EMAIL]]
+    forwarded, _confirmation = _forwarded_and_confirmation()
+    assert forwarded.to == [settings.MATCHING_TEAM_EMAIL]
 
 
 def test_request_in_english_records_the_language(
@@ -208,9 +230,9 @@ def test_request_in_english_records_the_language(
             {"privacy_consent": ""},
             "Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu",
         ),
-        ({"email": "keine-adresse"}, "Bitte geben Sie eine gültige E-Mail-Adresse an."),
+        ({"email": "keine-adresse"}, "Bitte geben Sie eine gültige E-Mail-Adresse an"),
         ({"message": ""}, "Bitte schreiben Sie eine Nachricht."),
-        ({"message": "x" * 5001}, "höchstens 5000 Zeichen"),
+        ({"message": "x" * 5001}, "höchstens 5.000 Zeichen"),
     ],
 )
 def test_invalid_request_shows_the_error_and_stores_nothing(
@@ -222,7 +244,7 @@ def test_invalid_request_shows_the_error_and_stores_nothing(
     assert response.status_code == 200
     html = response.content.decode()
     assert error in html
-    assert "Bitte prüfen Sie Ihre Angaben." in html
+    assert "Bitte prüfen Sie Ihre Angaben" in html
     assert ContactRequest.objects.count() == 0
     assert mail.outbox == []
 
@@ -239,7 +261,7 @@ def test_invalid_request_in_english_shows_english_errors(
     assert response.status_code == 200
     html = response.content.decode()
     assert "Please agree to the processing of your details" in html
-    assert "Please enter a valid e-mail address." in html
+    assert "Please enter a valid email address" in html
     assert ContactRequest.objects.count() == 0
 
 
@@ -291,3 +313,44 @@ def test_expert_address_never_appears_in_html_or_api(client, site_tree, expert):
         assert address not in response.content.decode()
     # The API does answer with the expert, so the check above looked at real content.
     assert "Dr. Ada Agil" in pages[-1].content.decode()
+
+
+def test_contact_form_has_the_spam_protection_of_the_other_forms(client, expert, settings):
+    """Too fast, replayed without a token, or too often: refused like every public form."""
+    too_fast = valid_data(form_started=issue_started_token(EXPERT_FORM_KIND))
+    response = client.post(detail_url(expert), too_fast)
+    assert response.status_code == 200
+    assert ContactRequest.objects.count() == 0
+
+    without_token = valid_data(form_started="")
+    assert client.post(detail_url(expert), without_token).status_code == 200
+    assert ContactRequest.objects.count() == 0
+
+    cache.clear()
+    settings.FORM_RATE_LIMIT = {"submissions": 2, "seconds": 600}
+    for _ in range(2):
+        assert client.post(detail_url(expert), valid_data()).status_code == 302
+    refused = client.post(detail_url(expert), valid_data())
+    assert refused.status_code == 429
+    assert ContactRequest.objects.count() == 2
+
+
+def test_contact_mail_waits_in_the_outbox_while_the_mail_server_is_down(
+    client, expert, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.forms.failing_backend.FailingEmailBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(detail_url(expert), valid_data())
+
+    assert response.status_code == 302
+    assert ContactRequest.objects.count() == 1
+    pending = OutgoingMail.objects.filter(sent_at__isnull=True)
+    assert pending.count() == 2
+    assert all(row.attempts == 1 and row.last_error for row in pending)
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    call_command("send_pending_mail", verbosity=0)
+
+    assert OutgoingMail.objects.filter(sent_at__isnull=True).count() == 0
+    forwarded, _confirmation = _forwarded_and_confirmation()
+    assert "ada.privat@example.org" in forwarded.to
