@@ -24,9 +24,10 @@ def build_translations(en, pages, images, projects, stories, resources, taxonomi
             tally.add(outcome)
 
     story_pages, story_specs = stories
-    for key, (_slug, shared, _de, story_en) in story_specs.items():
-        if story_en:
-            _page, outcome = upsert_page_translation(story_pages[key], en, {**shared, **story_en})
+    for key, spec in story_specs.items():
+        if spec["en"]:
+            values = {**spec["shared"], **spec["en"]}
+            _page, outcome = upsert_page_translation(story_pages[key], en, values)
             tally.add(outcome)
 
     for spec, page in resources:
