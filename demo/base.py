@@ -168,10 +168,18 @@ def upsert_snippet_translation(source, locale, values):
 
 
 def rich(*paragraphs):
-    """Rich text from plain paragraphs; a paragraph starting with "## " becomes an <h2>."""
+    """Rich text from the paragraphs of a data file (see ``data/README.md``).
+
+    A paragraph is a string: "## " starts an <h2>, "### " an <h3>, a string starting with "<"
+    is HTML already, anything else becomes a <p>. A table ``{bullets = [...]}`` or
+    ``{numbered = [...]}`` becomes a bulleted or numbered list.
+    """
     parts = []
     for text in paragraphs:
-        if text.startswith("### "):
+        if isinstance(text, dict):
+            ((kind, items),) = text.items()
+            parts.append(bullets(*items, ordered={"bullets": False, "numbered": True}[kind]))
+        elif text.startswith("### "):
             parts.append(f"<h3>{text[4:]}</h3>")
         elif text.startswith("## "):
             parts.append(f"<h2>{text[3:]}</h2>")

@@ -1,61 +1,71 @@
-"""Short constructors for body blocks, so the content modules read like content.
+"""Body blocks from the block tables of the data files (see ``data/README.md``).
 
-Each returns a ``(block_type, value)`` tuple for a ``BodyStreamBlock`` StreamField.
+A table's ``type`` is the block's name in ``BodyStreamBlock``; pages are linked by key.
 """
 
 from .base import rich
 
 
-def link(page=None, url="", label=""):
-    """A LinkBlock value: an internal page or an external address."""
-    return {"label": label, "page": page, "url": url}
+def _link(page, label=""):
+    """A LinkBlock value pointing at an internal page."""
+    return {"label": label, "page": page, "url": ""}
 
 
-def text(*paragraphs):
-    """A rich text block; see ``base.rich`` for the paragraph shorthand."""
-    return ("rich_text", rich(*paragraphs))
+def _rich_text(block, pages):
+    return rich(*block["paragraphs"])
 
 
-def figures(title, items):
-    """Key figures from ``(value, label)`` pairs."""
-    return (
-        "key_figures",
-        {"title": title, "figures": [{"value": v, "label": label} for v, label in items]},
-    )
+def _key_figures(block, pages):
+    figures = [{"value": row["value"], "label": row["label"]} for row in block["figures"]]
+    return {"title": block["title"], "figures": figures}
 
 
-def faq(title, items):
-    """An accordion from ``(question, answer paragraphs)`` pairs."""
-    return (
-        "faq",
+def _faq(block, pages):
+    items = [
+        {"question": row["question"], "answer": rich(*row["answer"])} for row in block["items"]
+    ]
+    return {"title": block["title"], "items": items}
+
+
+def _call_to_action(block, pages):
+    """One button linking to a page."""
+    link = _link(pages[block["page"]], label=block["label"])
+    return {"title": block["title"], "text": block["text"], "link": link}
+
+
+def _cards(block, pages):
+    """Cards without images; every card links to its page."""
+    cards = [
         {
-            "title": title,
-            "items": [
-                {"question": question, "answer": rich(*answer)} for question, answer in items
-            ],
-        },
-    )
+            "title": card["title"],
+            "text": card["text"],
+            "image": None,
+            "link": _link(pages[card["page"]]),
+        }
+        for card in block["cards"]
+    ]
+    return {"title": block["title"], "cards": cards}
 
 
-def cta(title, body, page, label):
-    """A call to action with one button linking to ``page``."""
-    return ("call_to_action", {"title": title, "text": body, "link": link(page, label=label)})
+def _quote(block, pages):
+    """Quotes are attributed to roles or to the organisation, never to invented persons."""
+    return {
+        "quote": block["quote"],
+        "author": block.get("author", ""),
+        "role": block.get("role", ""),
+    }
 
 
-def cards(title, items):
-    """Cards from ``(title, text, page)`` triples; every card links to its page."""
-    return (
-        "cards",
-        {
-            "title": title,
-            "cards": [
-                {"title": card_title, "text": body, "image": None, "link": link(page)}
-                for card_title, body, page in items
-            ],
-        },
-    )
+BUILDERS = {
+    "rich_text": _rich_text,
+    "key_figures": _key_figures,
+    "faq": _faq,
+    "call_to_action": _call_to_action,
+    "cards": _cards,
+    "quote": _quote,
+}
 
 
-def quote(body, author="", role=""):
-    """A quote block. Attribute to roles or to the organisation, never to invented persons."""
-    return ("quote", {"quote": body, "author": author, "role": role})
+def stream(blocks, pages):
+    """A StreamField value: ``(block_type, value)`` tuples, pages resolved from ``pages``."""
+    return [(block["type"], BUILDERS[block["type"]](block, pages)) for block in blocks]

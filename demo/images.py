@@ -9,6 +9,7 @@ from PIL import Image, ImageDraw
 from core.models import CustomImage
 
 from .base import CREATED, UNCHANGED, Tally
+from .content import load
 
 BRAND = (11, 94, 74)
 BRAND_DARK = (7, 63, 50)
@@ -16,17 +17,6 @@ ACCENT = (242, 193, 78)
 SURFACE = (243, 245, 242)
 WHITE = (255, 255, 255)
 PALETTE = [BRAND, BRAND_DARK, ACCENT, WHITE]
-
-CREDIT = "Grafik: Lokalprojekte (generiert)"
-
-# key -> (title, what the illustration stands for, seed)
-IMAGES = {
-    "home": ("Demo: Titelbild Startseite", "Startseite", 11),
-    "eschwege": ("Demo: Papierlos – aber richtig!", "Erfolgsgeschichte Eschwege", 21),
-    "kalletal": ("Demo: Kompass Kalletal", "Erfolgsgeschichte Kalletal", 31),
-    "netzwerk": ("Demo: Netzwerk Integration", "Projekt Netzwerk Integration", 41),
-    "lernen": ("Demo: Lernen", "Lernbibliothek", 51),
-}
 
 
 def _draw(seed, size=(1200, 675)):
@@ -49,20 +39,23 @@ def _draw(seed, size=(1200, 675)):
 
 
 def build_images():
-    """Create the illustrations once (looked up by title). Returns (tally, {key: image})."""
+    """Create the illustrations of data/images.toml once (found by title).
+
+    Returns (tally, {key: image}).
+    """
+    data = load("images")
     tally, by_key = Tally(), {}
-    for key, (title, subject, seed) in IMAGES.items():
-        image = CustomImage.objects.filter(title=title).first()
+    for key, spec in data["images"].items():
+        image = CustomImage.objects.filter(title=spec["title"]).first()
         if image is not None:
             tally.add(UNCHANGED)
         else:
             buffer = BytesIO()
-            _draw(seed).save(buffer, format="PNG", optimize=True)
+            _draw(spec["seed"]).save(buffer, format="PNG", optimize=True)
             image = CustomImage(
-                title=title,
-                alt_text=f"Abstrakte Illustration ({subject}): grüne und gelbe Kreise, durch "
-                "Linien verbunden, vor waagerechten Farbbändern.",
-                credit=CREDIT,
+                title=spec["title"],
+                alt_text=data["alt_text"].format(subject=spec["subject"]),
+                credit=data["credit"],
                 file=ImageFile(buffer, name=f"demo-{key}.png"),
             )
             image._set_image_file_metadata()

@@ -1,7 +1,7 @@
 """English versions of the main pages, a few projects, the stories and five resources."""
 
 from .base import Tally, upsert_page_translation
-from .pages import english_specs
+from .pages import english_values
 from .projects import shared_values
 
 
@@ -12,8 +12,8 @@ def build_translations(en, pages, images, projects, stories, resources, taxonomi
     ``(pages by key, specs)``, ``(pages by key, specs)`` and ``[(spec, page)]``.
     """
     tally = Tally()
-    for key, values in english_specs().items():
-        _page, outcome = upsert_page_translation(pages[key], en, values(pages, images))
+    for key, values in english_values(pages, images).items():
+        _page, outcome = upsert_page_translation(pages[key], en, values)
         tally.add(outcome)
 
     project_pages, project_specs = projects
@@ -24,9 +24,10 @@ def build_translations(en, pages, images, projects, stories, resources, taxonomi
             tally.add(outcome)
 
     story_pages, story_specs = stories
-    for key, (_slug, shared, _de, story_en) in story_specs.items():
-        if story_en:
-            _page, outcome = upsert_page_translation(story_pages[key], en, {**shared, **story_en})
+    for key, spec in story_specs.items():
+        if spec["en"]:
+            values = {**spec["shared"], **spec["en"]}
+            _page, outcome = upsert_page_translation(story_pages[key], en, values)
             tally.add(outcome)
 
     for spec, page in resources:
