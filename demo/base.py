@@ -35,12 +35,6 @@ def german_slug(value):
     return slugify(value)
 
 
-def add_months(date, months):
-    """The same day ``months`` later (or earlier); the day is clamped to 28 to stay valid."""
-    index = date.year * 12 + date.month - 1 + months
-    return datetime.date(index // 12, index % 12 + 1, min(date.day, 28))
-
-
 def month_anchor(today=None):
     """The first day of the current month.
 

@@ -4,9 +4,10 @@
 import datetime
 import random
 
+from core.dates import add_months
 from projects.models import ProjectPage
 
-from .base import Tally, add_months, german_slug, rich, upsert_page
+from .base import Tally, german_slug, rich, upsert_page
 from .content import field_values, load
 
 SEED = 2021
