@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from backoffice import admin_views, exports
+from backoffice import exports
 from backoffice.filters import (
     ApplicationFilterSet,
     CandidateFilterSet,
@@ -19,6 +19,7 @@ from backoffice.filters import (
     MunicipalityRequestFilterSet,
 )
 from backoffice.permissions import MatchingTeamOnlyMixin, is_matching_team
+from backoffice.views import applications, candidates, municipality_requests
 from intake.models import (
     Application,
     Candidate,
@@ -68,8 +69,8 @@ class ApplicationViewSet(BackOfficeViewSet):
     url_prefix = "matching/bewerbungen"
     icon = "form"
     menu_label = _("Bewerbungen")
-    index_view_class = admin_views.ApplicationIndexView
-    inspect_view_class = admin_views.ApplicationInspectView
+    index_view_class = applications.ApplicationIndexView
+    inspect_view_class = applications.ApplicationInspectView
     list_display = ["candidate", "project", "status", "assignee", "created_at"]
     filterset_class = ApplicationFilterSet
     search_fields = [
@@ -91,8 +92,8 @@ class CandidateViewSet(BackOfficeViewSet):
     url_prefix = "matching/kandidatinnen"
     icon = "user"
     menu_label = _("Talentpool")
-    index_view_class = admin_views.CandidateIndexView
-    inspect_view_class = admin_views.CandidateInspectView
+    index_view_class = candidates.CandidateIndexView
+    inspect_view_class = candidates.CandidateInspectView
     list_display = ["last_name", "bundesland", "mobility", "available_from", "created_at"]
     filterset_class = CandidateFilterSet
     search_fields = ["first_name", "last_name", "email", "city", "languages"]
@@ -108,7 +109,7 @@ class MunicipalityRequestViewSet(BackOfficeViewSet):
     url_prefix = "matching/anfragen-kommunen"
     icon = "home"
     menu_label = _("Anfragen von Kommunen")
-    inspect_view_class = admin_views.MunicipalityRequestInspectView
+    inspect_view_class = municipality_requests.MunicipalityRequestInspectView
     list_display = ["municipality_name", "bundesland", "contact_name", "status", "created_at"]
     filterset_class = MunicipalityRequestFilterSet
     search_fields = ["municipality_name", "contact_name", "email", "challenge"]

@@ -7,6 +7,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
 
+from backoffice.views import applications, candidates, matching, municipality_requests
 from intake.models import (
     Application,
     Candidate,
@@ -16,7 +17,6 @@ from intake.models import (
 )
 from projects.models import ProjectPage
 
-from . import admin_views
 from .permissions import MatchingTeamPermissionPolicy, is_matching_team
 
 # The back office's policies must be registered before any viewset asks for one.
@@ -45,57 +45,57 @@ def register_backoffice_urls():
     return [
         path(
             "matching/projekte/",
-            admin_views.ProjectMatchingIndexView.as_view(),
+            matching.ProjectMatchingIndexView.as_view(),
             name="backoffice_matching_projects",
         ),
         path(
             "matching/projekte/<int:project_pk>/",
-            admin_views.ProjectRankingView.as_view(),
+            matching.ProjectRankingView.as_view(),
             name="backoffice_project_ranking",
         ),
         path(
             "matching/bewerbungen/sammelaenderung/",
-            admin_views.BulkStatusView.as_view(),
+            applications.BulkStatusView.as_view(),
             name="backoffice_bulk_status",
         ),
         path(
             "matching/bewerbungen/<int:pk>/status/",
-            admin_views.TransitionView.as_view(),
+            applications.TransitionView.as_view(),
             name="backoffice_transition",
         ),
         path(
             "matching/bewerbungen/<int:pk>/notiz/",
-            admin_views.AddNoteView.as_view(),
+            applications.AddNoteView.as_view(),
             name="backoffice_add_note",
         ),
         path(
             "matching/bewerbungen/<int:pk>/zustaendig/",
-            admin_views.AssignView.as_view(),
+            applications.AssignView.as_view(),
             name="backoffice_assign",
         ),
         path(
             "matching/kandidatinnen/<int:pk>/lebenslauf/",
-            admin_views.CVDownloadView.as_view(),
+            candidates.CVDownloadView.as_view(),
             name="backoffice_cv_download",
         ),
         path(
             "matching/kandidatinnen/<int:pk>/projekte/",
-            admin_views.CandidateProjectsView.as_view(),
+            matching.CandidateProjectsView.as_view(),
             name="backoffice_candidate_projects",
         ),
         path(
             "matching/kandidatinnen/<int:pk>/export/",
-            admin_views.CandidateExportView.as_view(),
+            candidates.CandidateExportView.as_view(),
             name="backoffice_candidate_export",
         ),
         path(
             "matching/kandidatinnen/<int:pk>/loeschen/",
-            admin_views.CandidateDeleteView.as_view(),
+            candidates.CandidateDeleteView.as_view(),
             name="backoffice_candidate_delete",
         ),
         path(
             "matching/anfragen-kommunen/<int:pk>/projekt-anlegen/",
-            admin_views.CreateProjectFromRequestView.as_view(),
+            municipality_requests.CreateProjectFromRequestView.as_view(),
             name="backoffice_request_to_project",
         ),
     ]

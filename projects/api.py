@@ -28,11 +28,11 @@ from projects.search_query import (
     filters_from_cleaned_data,
 )
 from projects.views import facet_groups
+from search.analysis import LANGUAGES
 from search.dsl import configured_url, engine_errors
 
 logger = logging.getLogger(__name__)
 
-LOCALES = ("de", "en")
 ENGINE = "opensearch"
 DATABASE = "database"
 
@@ -156,12 +156,12 @@ def _validation_error(request, exc):
 
 def _checked_locale(raw):
     locale = (raw or "de").strip().lower()
-    if locale not in LOCALES:
+    if locale not in LANGUAGES:
         raise InvalidParameters(
             {
                 "locale": [
                     gettext("Unbekannte Sprache „%(locale)s“. Erlaubt sind: %(allowed)s.")
-                    % {"locale": raw, "allowed": ", ".join(LOCALES)}
+                    % {"locale": raw, "allowed": ", ".join(LANGUAGES)}
                 ]
             }
         )

@@ -19,6 +19,7 @@ from django.utils.safestring import mark_safe
 
 from core.locales import locale_by_id
 from projects.search_document import index_alias
+from search.analysis import language_for_locale
 from search.dsl import get_client, get_dsl
 
 PAGE_SIZE = 12
@@ -100,11 +101,6 @@ def safe_highlight(fragment):
     """An engine highlight fragment as safe HTML: everything escaped except our <mark> tags."""
     text = escape(fragment)
     return mark_safe(text.replace(_PRE, "<mark>").replace(_POST, "</mark>"))  # noqa: S308
-
-
-def search_language(language_code):
-    """The index language for a Django language code: "en" for English, "de" otherwise."""
-    return "en" if (language_code or "").split("-")[0] == "en" else "de"
 
 
 def filters_from_cleaned_data(cleaned_data):
@@ -291,7 +287,7 @@ def similar_project_ids(page, client=None, dsl=None, size=SIMILAR_COUNT):
     """Ids of the projects most like ``page`` in its own language (never the page itself)."""
     dsl = dsl or get_dsl()
     language_code = locale_by_id(page.locale_id).language_code
-    lang = search_language(language_code)
+    lang = language_for_locale(language_code)
     alias = index_alias(lang)
     search = (
         dsl.Search(index=alias)

@@ -21,9 +21,9 @@ from projects.search_query import (
     ProjectSearch,
     facet_options,
     filters_from_cleaned_data,
-    search_language,
     similar_project_ids,
 )
+from search.analysis import language_for_locale
 from search.dsl import configured_url, engine_errors
 from taxonomy.localization import localize_many
 
@@ -134,7 +134,7 @@ def _engine_listing_context(index_page, request, filterset):
     filterset.is_valid()  # runs the form validation; invalid values are reported and ignored
     cleaned = filterset.form.cleaned_data
     search = ProjectSearch(
-        lang=search_language(locale_by_id(index_page.locale_id).language_code),
+        lang=language_for_locale(locale_by_id(index_page.locale_id).language_code),
         query=cleaned.get("q") or "",
         filters=filters_from_cleaned_data(cleaned),
         sort=cleaned.get("sort"),
