@@ -64,72 +64,68 @@ class TaxonomyQuerySet(models.QuerySet):
         return self.filter(locale=default_locale())
 
 
-class Competency(TranslatableMixin, index.Indexed, models.Model):
-    """A skill a project needs and a Macher:in brings."""
+class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
+    """What every taxonomy shares: a name, a description, a language, and search by name."""
 
     name = models.CharField(_("Bezeichnung"), max_length=120)
-    category = models.CharField(_("Kategorie"), max_length=20, choices=CompetencyCategory.choices)
     description = models.TextField(_("Beschreibung"), blank=True)
 
     objects = TaxonomyQuerySet.as_manager()
 
-    panels = [FieldPanel("name"), FieldPanel("category"), FieldPanel("description")]
     # FilterField("locale"): the admin choosers filter snippets by language.
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.FilterField("locale"),
     ]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Competency(TaxonomyTerm):
+    """A skill a project needs and a Macher:in brings."""
+
+    category = models.CharField(_("Kategorie"), max_length=20, choices=CompetencyCategory.choices)
+
+    panels = [FieldPanel("name"), FieldPanel("category"), FieldPanel("description")]
     translatable_fields = [
         TranslatableField("name"),
         SynchronizedField("category"),
         TranslatableField("description"),
     ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(TaxonomyTerm.Meta):
         verbose_name = _("Kompetenz")
         verbose_name_plural = _("Kompetenzen")
         ordering = ["category", "name"]
 
-    def __str__(self):
-        return self.name
 
-
-class Topic(TranslatableMixin, index.Indexed, models.Model):
+class Topic(TaxonomyTerm):
     """A Themenfeld, such as digital administration or integration."""
 
-    name = models.CharField(_("Bezeichnung"), max_length=120)
     slug = models.SlugField(_("Kurzname"), max_length=80)
-    description = models.TextField(_("Beschreibung"), blank=True)
-
-    objects = TaxonomyQuerySet.as_manager()
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-    # FilterField("locale"): the admin choosers filter snippets by language.
-    search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-        index.FilterField("locale"),
-    ]
     translatable_fields = [
         TranslatableField("name"),
         SynchronizedField("slug"),
         TranslatableField("description"),
     ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(TaxonomyTerm.Meta):
         verbose_name = _("Themenfeld")
         verbose_name_plural = _("Themenfelder")
-        ordering = ["name"]
         constraints = [
             models.UniqueConstraint(fields=["slug", "locale"], name="unique_topic_slug_per_locale")
         ]
 
-    def __str__(self):
-        return self.name
 
-
-class Municipality(TranslatableMixin, index.Indexed, models.Model):
+class Municipality(TaxonomyTerm):
     """A Kommune, Landkreis or authority that hosts projects."""
 
     name = models.CharField(_("Name"), max_length=160)
@@ -158,9 +154,6 @@ class Municipality(TranslatableMixin, index.Indexed, models.Model):
         blank=True,
         validators=[MinValueValidator(5), MaxValueValidator(16)],
     )
-    description = models.TextField(_("Beschreibung"), blank=True)
-
-    objects = TaxonomyQuerySet.as_manager()
 
     panels = [
         FieldPanel("name"),
@@ -172,12 +165,7 @@ class Municipality(TranslatableMixin, index.Indexed, models.Model):
         ),
         FieldPanel("description"),
     ]
-    search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-        index.FilterField("bundesland"),
-        index.FilterField("locale"),
-    ]
+    search_fields = [*TaxonomyTerm.search_fields, index.FilterField("bundesland")]
     translatable_fields = [
         SynchronizedField("name"),
         SynchronizedField("bundesland"),
@@ -189,10 +177,9 @@ class Municipality(TranslatableMixin, index.Indexed, models.Model):
         TranslatableField("description"),
     ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(TaxonomyTerm.Meta):
         verbose_name = _("Kommune")
         verbose_name_plural = _("Kommunen")
-        ordering = ["name"]
 
     def __str__(self):
         return f"{self.name} ({self.get_bundesland_display()})"
