@@ -177,15 +177,6 @@ REGION_SAME_STATE = FactorReason("region", REGION_POINTS, REGION_POINTS, _("glei
 _duration_reasons = {}
 
 
-def competency_status(candidate_level, required_level):
-    """MET at or above the required level, PARTIAL one level below, else MISSING."""
-    if candidate_level >= required_level:
-        return MET
-    if candidate_level and candidate_level == required_level - 1:
-        return PARTIAL
-    return MISSING
-
-
 def duration_reason(difference):
     """The duration part for a difference in months between wish and project."""
     reason = _duration_reasons.get(difference)

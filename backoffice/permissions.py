@@ -28,12 +28,6 @@ def is_matching_team(user):
     return cached
 
 
-def require_matching_team(request):
-    """Raise PermissionDenied unless the request's user is in the Matching-Team."""
-    if not is_matching_team(request.user):
-        raise PermissionDenied
-
-
 def forbidden():
     """A plain HTTP 403 answer."""
     return HttpResponseForbidden(_("Dieser Bereich ist nur für das Matching-Team."))

@@ -65,24 +65,6 @@ def candidates_with_revealed(candidates):
     )
 
 
-def application_revealed(application):
-    """Whether reviewers may see who applied (uses the annotation when present)."""
-    annotated = getattr(application, "identity_revealed", None)
-    if annotated is not None:
-        return annotated
-    if application.status in REVEALED_STATUSES:
-        return True
-    return application.history.filter(to_status=PipelineStatus.SHORTLISTED).exists()
-
-
-def candidate_revealed(candidate):
-    """Whether reviewers may see who the candidate is (some application revealed)."""
-    annotated = getattr(candidate, "identity_revealed", None)
-    if annotated is not None:
-        return annotated
-    return Application.objects.filter(candidate=candidate).filter(revealed_q()).exists()
-
-
 def pseudonym(candidate_pk):
     """The label shown instead of the name during blind screening."""
     return _("Kandidat:in #%(number)s") % {"number": candidate_pk}
