@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 
-.PHONY: lock help install messages run run-full test lint format bench search-up search-down pg-up pg-down clean
+.PHONY: lock help install messages catalogues run run-full test lint format bench search-up search-down pg-up pg-down clean
 
 help:
 	@echo "make run       – Website mit Demo-Inhalten auf SQLite (http://127.0.0.1:8000)"
@@ -28,6 +28,16 @@ messages: install
 	@command -v msgfmt >/dev/null || scripts/apt-install.sh gettext
 	$(PY) manage.py compilemessages --ignore '.venv/*' -v 0
 
+# Update the .po catalogues from the code: an app's strings go to <app>/locale (create that
+# directory for a new app), those of site/templates and config/ to site/locale. New English
+# msgids arrive empty or fuzzy; the check lists them until they are translated.
+catalogues: install
+	@command -v msgfmt >/dev/null || scripts/apt-install.sh gettext
+	$(PY) manage.py makemessages -l de -l en --no-obsolete -v 0 \
+		--ignore 'tests/*' --ignore 'benchmarks/*' --ignore 'scripts/*' --ignore 'docs/*' \
+		--ignore 'node_modules/*'
+	$(PY) scripts/check_catalogues.py
+
 run: install messages
 	$(PY) manage.py migrate --no-input -v 0
 	$(PY) manage.py seed_demo
@@ -41,6 +51,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(PY) scripts/check_catalogues.py --quiet
 
 format: install
 	$(BIN)/ruff format .
