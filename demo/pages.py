@@ -18,6 +18,10 @@ from .content import field_values, load
 PAGE_FILES = ("sections", "get_involved", "audiences", "about", "legal")
 
 
+# Home page fields that link to pages below it.
+LINKING_FIELDS = ("body", "hero_primary_page", "hero_secondary_page")
+
+
 def page_specs():
     """Every fixed page below the home page: key -> model, parent key, slug, de and en values."""
     specs = {}
@@ -42,8 +46,8 @@ def build_site(locales, images):
     # An existing German home page is reused whatever its slug: there is only one per language.
     existing = HomePage.objects.filter(depth=2, locale=locales.de).first()
     slug = existing.slug if existing else data["slug"]
-    # The body follows in build_structure, once the pages it links to exist.
-    values = {key: value for key, value in data["de"].items() if key != "body"}
+    # The body and the hero buttons follow in build_structure, once the pages they link to exist.
+    values = {key: value for key, value in data["de"].items() if key not in LINKING_FIELDS}
     home, outcome = upsert_page(root, HomePage, slug, field_values(HomePage, values, images=images))
     tally.add(outcome)
 
@@ -98,9 +102,10 @@ def build_structure(home, images):
         )
         tally.add(CREATED if key in created else outcome)
 
-    body = {"body": load("pages/home")["de"]["body"]}
+    german = load("pages/home")["de"]
+    linking = {key: german[key] for key in LINKING_FIELDS if key in german}
     home, outcome = upsert_page(
-        home.get_parent(), HomePage, home.slug, field_values(HomePage, body, pages)
+        home.get_parent(), HomePage, home.slug, field_values(HomePage, linking, pages)
     )
     pages["home"] = home
     tally.add(outcome)

@@ -2,7 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -25,12 +25,39 @@ class HomePage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The two next steps most visitors came for, as buttons in the hero.
+    hero_primary_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Erster Button: Seite"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_primary_label = models.CharField(_("Erster Button: Text"), max_length=60, blank=True)
+    hero_secondary_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Zweiter Button: Seite"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_secondary_label = models.CharField(_("Zweiter Button: Text"), max_length=60, blank=True)
     body = StreamField(BodyStreamBlock(), verbose_name=_("Inhalt"), blank=True)
 
     content_panels = [
         *BasePage.content_panels,
         MultiFieldPanel(
-            [FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image")],
+            [
+                FieldPanel("hero_title"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_image"),
+                FieldRowPanel([FieldPanel("hero_primary_page"), FieldPanel("hero_primary_label")]),
+                FieldRowPanel(
+                    [FieldPanel("hero_secondary_page"), FieldPanel("hero_secondary_label")]
+                ),
+            ],
             heading=_("Kopfbereich"),
         ),
         FieldPanel("body"),
@@ -45,6 +72,10 @@ class HomePage(BasePage):
         TranslatableField("hero_title"),
         TranslatableField("hero_text"),
         SynchronizedField("hero_image"),
+        SynchronizedField("hero_primary_page"),
+        TranslatableField("hero_primary_label"),
+        SynchronizedField("hero_secondary_page"),
+        TranslatableField("hero_secondary_label"),
         TranslatableField("body"),
     ]
     api_fields = [APIField("hero_title"), APIField("hero_text"), APIField("body")]
@@ -81,3 +112,9 @@ class StandardPage(BasePage):
     class Meta:
         verbose_name = _("Inhaltsseite")
         verbose_name_plural = _("Inhaltsseiten")
+
+    def get_context(self, request, *args, **kwargs):
+        """Add the published pages below this one: a section page (Mitmachen) lists them."""
+        context = super().get_context(request, *args, **kwargs)
+        context["subpages"] = self.get_children().live().public().specific()
+        return context

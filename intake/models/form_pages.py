@@ -2,7 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -29,6 +29,18 @@ class FormPage(RoutablePageMixin, BasePage):
         help_text=_("Welches Formular diese Seite zeigt."),
     )
     intro = RichTextField(_("Einleitung"), blank=True, features=RICH_TEXT_FEATURES)
+    # Shown on the card of this form in its section (Mitmachen) and beside the form.
+    audience = models.CharField(
+        _("Für wen"), max_length=160, blank=True, help_text=_("Zum Beispiel: Für Kommunen.")
+    )
+    time_needed = models.CharField(
+        _("Zeitaufwand"), max_length=80, blank=True, help_text=_("Zum Beispiel: etwa 10 Minuten.")
+    )
+    next_steps = models.TextField(
+        _("Was danach passiert"),
+        blank=True,
+        help_text=_("Wer antwortet, wann, und wie es weitergeht."),
+    )
     thank_you_text = RichTextField(
         _("Text nach dem Absenden"),
         blank=True,
@@ -40,12 +52,19 @@ class FormPage(RoutablePageMixin, BasePage):
         *BasePage.content_panels,
         FieldPanel("form_kind"),
         FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("audience"), FieldPanel("time_needed"), FieldPanel("next_steps")],
+            heading=_("Auf einen Blick"),
+        ),
         FieldPanel("thank_you_text"),
     ]
     translatable_fields = [
         *BasePage.translatable_fields,
         SynchronizedField("form_kind"),
         TranslatableField("intro"),
+        TranslatableField("audience"),
+        TranslatableField("time_needed"),
+        TranslatableField("next_steps"),
         TranslatableField("thank_you_text"),
     ]
 
