@@ -93,16 +93,28 @@ class SpamProtectionMixin(forms.Form):
             self.data = data
 
 
+def _rate_key(request, form_kind):
+    return f"form-rate:{form_kind}:{visitor_address(request)}"
+
+
 def over_rate_limit(request, form_kind):
-    """Count this submission; True if the address sent this form too often recently."""
+    """True if this address has sent this form as often as allowed in the current window."""
+    count = cache.get(_rate_key(request, form_kind)) or 0
+    return count >= settings.FORM_RATE_LIMIT["submissions"]
+
+
+def count_submission(request, form_kind):
+    """Count an accepted submission of this form from this address.
+
+    Only accepted submissions count: a person who corrects mistakes several times, or a town
+    hall whose staff share one address, is not locked out by failed attempts.
+    """
     limit = settings.FORM_RATE_LIMIT
-    key = f"form-rate:{form_kind}:{visitor_address(request)}"
+    key = _rate_key(request, form_kind)
     # A fixed window: the counter starts with the first submission and expires with it.
     cache.add(key, 0, timeout=limit["seconds"])
     try:
-        count = cache.incr(key)
+        cache.incr(key)
     except ValueError:
         # The key expired between add() and incr(): this is the first submission again.
         cache.set(key, 1, timeout=limit["seconds"])
-        count = 1
-    return count > limit["submissions"]

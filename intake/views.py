@@ -21,10 +21,14 @@ from django.views.decorators.http import require_http_methods
 from core.models import SiteSettings
 from intake.forms import FORMS_BY_KIND, ApplicationForm
 from intake.models import Application, FormKind, PipelineStatus
-from intake.spam import over_rate_limit
+from intake.spam import count_submission, over_rate_limit
 from intake.submissions import join_talent_pool, save_application, save_request
 
-RATE_LIMITED_TEMPLATE = "intake/forms/rate_limited.html"
+RATE_LIMITED_MESSAGE = gettext_lazy(
+    "Von Ihrem Anschluss wurde dieses Formular in kurzer Zeit sehr oft abgeschickt. Bitte "
+    "versuchen Sie es in etwa zehn Minuten noch einmal. Ihre Angaben stehen unten noch im "
+    "Formular; gespeichert wurde nichts."
+)
 
 
 def handle_form(
@@ -36,16 +40,22 @@ def handle_form(
     is shown (Django messages) on the page ``thanks_url`` leads to.
     """
     if request.method == "POST":
-        if over_rate_limit(request, form_class.form_kind):
-            response = TemplateResponse(request, RATE_LIMITED_TEMPLATE, {}, status=429)
-            response["Retry-After"] = "600"
-            return response
         form = form_class(request.POST, request.FILES, **form_kwargs)
+        if over_rate_limit(request, form_class.form_kind):
+            # Refused, but nothing typed is lost: the form comes back filled in.
+            form.add_error(None, RATE_LIMITED_MESSAGE)
+            form.fill_started_field()
+            form.privacy_page = SiteSettings.for_request(request).privacy_page
+            response = render(form)
+            response.status_code = 429
+            response["Retry-After"] = str(settings.FORM_RATE_LIMIT["seconds"])
+            return response
         if form.is_spam():
             # Look like a success so bots learn nothing; nothing is stored or sent.
             return _succeeded(request, thanks_url, success_message)
         if form.is_valid():
             save(form)
+            count_submission(request, form_class.form_kind)
             return _succeeded(request, thanks_url, success_message)
         form.fill_started_field()
     else:

@@ -97,7 +97,7 @@ class SearchParams(Schema):
     duration: list[str] = Field([], description="Dauer: 6-9, 10-12 oder 13-18")
     workload: list[str] = Field([], description="Arbeitsumfang, z. B. full_time")
     start: list[str] = Field([], description="Startquartal, z. B. 2026-Q3")
-    sort: str = Field("", description="relevance, newest, start oder deadline")
+    sort: str = Field("", description="open, relevance, newest, start oder deadline")
     page: int = Field(1, description="Seite, ab 1")
     locale: str = Field("de", description="Sprache: de oder en")
 

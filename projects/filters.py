@@ -11,7 +11,7 @@ import re
 
 import django_filters
 from django import forms
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import ProjectPage, ProjectStatus, Workload
@@ -36,7 +36,17 @@ DURATION_CHOICES = [
 
 # Query value -> ``order_by`` arguments. The primary key comes last so that pages stay
 # stable when two projects share a date.
+# Open projects first, the soonest deadline first; then the rest, the newest first.
+_OPEN_FIRST = Case(When(status=ProjectStatus.OPEN, then=Value(0)), default=Value(1))
+_DEADLINE_IF_OPEN = Case(When(status=ProjectStatus.OPEN, then=F("application_deadline")))
+
 SORT_ORDERINGS = {
+    "open": (
+        _OPEN_FIRST,
+        _DEADLINE_IF_OPEN.asc(nulls_last=True),
+        F("first_published_at").desc(nulls_last=True),
+        "-pk",
+    ),
     # Without a search engine there is no score; the newest projects come first instead.
     "relevance": (F("first_published_at").desc(nulls_last=True), "-pk"),
     "deadline": (F("application_deadline").asc(nulls_last=True), "start_date", "pk"),
@@ -44,13 +54,14 @@ SORT_ORDERINGS = {
     "newest": (F("first_published_at").desc(nulls_last=True), "-pk"),
 }
 SORT_CHOICES = [
+    ("open", _("Offene zuerst")),
     ("relevance", _("Relevanz")),
     ("deadline", _("Bewerbungsfrist (nächste zuerst)")),
     ("start", _("Projektstart (früheste zuerst)")),
     ("newest", _("Neueste zuerst")),
 ]
-# What was published last is what a returning visitor has not seen yet.
-DEFAULT_SORT = "newest"
+# Most visitors look for a project they can still apply to.
+DEFAULT_SORT = "open"
 # With a search text the best matches come first.
 DEFAULT_SORT_WITH_QUERY = "relevance"
 
@@ -189,7 +200,7 @@ class ProjectFilterSet(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, **kwargs):
         # Without an explicit sort the form shows, and the listing uses, the default order:
-        # relevance when there is a search text, the newest projects otherwise.
+        # relevance when there is a search text, the open projects first otherwise.
         if data is not None and not data.get("sort"):
             data = data.copy()
             data["sort"] = (

@@ -58,7 +58,36 @@ TEXT_FIELDS = [
 SIMILARITY_FIELDS = ["title", "summary", "challenge", "intended_impact", "topic_names", "body"]
 
 # Ordered sort clauses per sort name; the page id last keeps paging stable.
+# Open projects first (the soonest deadline first), then the rest, the newest first: the
+# same order as projects.filters.SORT_ORDERINGS["open"] on the database.
+_OPEN_FIRST = {
+    "_script": {
+        "type": "number",
+        "order": "asc",
+        "script": {"source": "doc['status'].size() > 0 && doc['status'].value == 'open' ? 0 : 1"},
+    }
+}
+_DEADLINE_IF_OPEN = {
+    "_script": {
+        "type": "number",
+        "order": "asc",
+        "script": {
+            "source": (
+                "doc['status'].size() > 0 && doc['status'].value == 'open' "
+                "&& doc['application_deadline'].size() > 0 "
+                "? doc['application_deadline'].value.toInstant().toEpochMilli() : Long.MAX_VALUE"
+            )
+        },
+    }
+}
+
 SORTS = {
+    "open": [
+        _OPEN_FIRST,
+        _DEADLINE_IF_OPEN,
+        {"first_published_at": {"order": "desc", "missing": "_last"}},
+        {"page_id": {"order": "desc"}},
+    ],
     "relevance": [
         "_score",
         {"first_published_at": {"order": "desc", "missing": "_last"}},
@@ -160,8 +189,8 @@ class ProjectSearch:
 
     ``filters`` maps facet parameters (see FACET_FIELDS) to lists of chosen values, as
     ``filters_from_cleaned_data`` makes them; ``sort`` is a key of SORTS (default: relevance
-    with a text, newest without); ``page`` counts from 1. ``dsl`` is a ``get_dsl()`` namespace,
-    by default the configured library's.
+    with a text, open projects first without); ``page`` counts from 1. ``dsl`` is a
+    ``get_dsl()`` namespace, by default the configured library's.
     """
 
     def __init__(
@@ -170,7 +199,7 @@ class ProjectSearch:
         self.lang = lang
         self.query = (query or "").strip()
         self.filters = {k: list(v) for k, v in (filters or {}).items() if k in FACET_FIELDS and v}
-        self.sort = sort if sort in SORTS else ("relevance" if self.query else "newest")
+        self.sort = sort if sort in SORTS else ("relevance" if self.query else "open")
         self.page = max(1, min(int(page), MAX_PAGE))
         self.page_size = page_size
         self.dsl = dsl or get_dsl()

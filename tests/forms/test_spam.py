@@ -62,8 +62,23 @@ def test_sixth_submission_within_ten_minutes_gets_429(client, form_pages, settin
 
     assert response.status_code == 429
     assert response["Retry-After"] == "600"
-    assert "Bitte versuchen Sie es in etwa zehn Minuten noch einmal." in response.content.decode()
+    html = response.content.decode()
+    assert "Bitte versuchen Sie es in etwa zehn Minuten noch einmal." in html
+    # Nothing typed is lost: the refused form comes back filled in.
+    assert 'value="Gemeinde Kalletal"' in html
     assert MunicipalityRequest.objects.count() == limit
+
+
+def test_failed_attempts_do_not_count_towards_the_limit(client, form_pages, settings):
+    page = form_pages[FormKind.MUNICIPALITY]
+    for _ in range(settings.FORM_RATE_LIMIT["submissions"] + 2):
+        invalid = client.post(page.url, municipality_data(challenge=""))
+        assert invalid.status_code == 200
+
+    accepted = client.post(page.url, municipality_data())
+
+    assert accepted.status_code == 302
+    assert MunicipalityRequest.objects.count() == 1
 
 
 def test_rate_limit_counts_per_address_and_per_form(client, form_pages, settings):

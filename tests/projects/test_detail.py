@@ -63,7 +63,7 @@ def test_project_page_shows_facts_and_sections(client, open_project):
     html = response.content.decode()
     assert "<h1>Kompass Kalletal</h1>" in html
     assert "Kalletal, Nordrhein-Westfalen" in html
-    assert '<span class="badge">Ausgeschrieben</span>' in html
+    assert '<span class="badge badge--open">Ausgeschrieben</span>' in html
     facts = html.split('<dl class="facts">', 1)[1].split("</dl>", 1)[0]
     for label, value in [
         ("Start", "Oktober 2031"),

@@ -49,7 +49,7 @@ def test_listing_shows_live_projects_with_their_facts(client, site_tree, make_pr
     assert "Vollzeit (ca. 40 Std./Woche)" in html
     assert "30. Juni 2030" in html
     assert '<span class="tag">Digitale Verwaltung</span>' in html
-    assert '<span class="badge">Ausgeschrieben</span>' in html
+    assert '<span class="badge badge--open">Ausgeschrieben</span>' in html
     assert "1 Projekt<" in html
     assert "X-Robots-Tag" not in response.headers
 
@@ -215,7 +215,7 @@ def test_filter_form_keeps_the_chosen_values(client, varied_projects):
 
 def test_filter_form_preselects_the_default_sort(client, varied_projects):
     html = client.get(LISTING).content.decode()
-    assert '<option value="newest" selected>' in html
+    assert '<option value="open" selected>' in html
 
 
 @pytest.fixture
@@ -249,12 +249,48 @@ def dated_projects(make_project, today):
         ("deadline", ["Frist bald", "Frist später", "Ohne Frist"]),
         ("start", ["Ohne Frist", "Frist bald", "Frist später"]),
         ("newest", ["Ohne Frist", "Frist bald", "Frist später"]),
-        (None, ["Ohne Frist", "Frist bald", "Frist später"]),
+        ("open", ["Frist bald", "Frist später", "Ohne Frist"]),
+        (None, ["Frist bald", "Frist später", "Ohne Frist"]),
     ],
 )
 def test_sort_orders(client, dated_projects, sort, expected):
     response = client.get(LISTING, {"sort": sort} if sort else {})
     assert card_titles(response) == expected
+
+
+def test_by_default_open_projects_come_first_and_closed_ones_show_no_deadline(
+    client, make_project, today
+):
+    tz = datetime.UTC
+    make_project(
+        title="Abgeschlossen, neu",
+        status=ProjectStatus.COMPLETED,
+        application_deadline=today - datetime.timedelta(days=300),
+        first_published_at=datetime.datetime(2026, 6, 1, tzinfo=tz),
+    )
+    make_project(
+        title="Offen, alt",
+        status=ProjectStatus.OPEN,
+        application_deadline=today + datetime.timedelta(days=20),
+        first_published_at=datetime.datetime(2023, 1, 1, tzinfo=tz),
+    )
+    make_project(
+        title="In Vorbereitung",
+        status=ProjectStatus.IN_PREPARATION,
+        application_deadline=None,
+        first_published_at=datetime.datetime(2025, 1, 1, tzinfo=tz),
+    )
+
+    response = client.get(LISTING)
+
+    assert card_titles(response) == ["Offen, alt", "Abgeschlossen, neu", "In Vorbereitung"]
+    html = response.content.decode()
+    past = (today - datetime.timedelta(days=300)).year
+    closed_card = html.split("Abgeschlossen, neu", 1)[1].split("</article>", 1)[0]
+    assert "Bewerbungsfrist" not in closed_card
+    assert str(past) not in closed_card.split("Start", 1)[0]
+    assert '<span class="badge badge--completed">Abgeschlossen</span>' in html
+    assert '<span class="badge badge--in_preparation">In Vorbereitung</span>' in html
 
 
 def test_pagination_shows_twelve_projects_per_page(client, make_project):

@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from projects.models import ProjectStatus
 from projects.search_query import ProjectSearch, autocomplete_titles, similar_project_ids
 from tests import factories
 from tests.search import project_search_support as support
@@ -156,6 +157,42 @@ def test_sorts(client, dated, sort, expected):
     html = client.get(f"/de/projekte/?sort={sort}").content.decode()
 
     assert card_titles(html) == expected
+
+
+def test_without_a_query_open_projects_come_first_on_the_engine(client, site_tree, project_index):
+    parent = site_tree.projects
+    today = datetime.date.today()
+    closed = make_project(
+        parent,
+        "Abgeschlossen und neu",
+        status=ProjectStatus.COMPLETED,
+        first_published_at=days_ago(1),
+        application_deadline=today - datetime.timedelta(days=200),
+    )
+    later = make_project(
+        parent,
+        "Offen mit spaeter Frist",
+        status=ProjectStatus.OPEN,
+        first_published_at=days_ago(3),
+        application_deadline=today + datetime.timedelta(days=40),
+    )
+    sooner = make_project(
+        parent,
+        "Offen mit naher Frist",
+        status=ProjectStatus.OPEN,
+        first_published_at=days_ago(9),
+        application_deadline=today + datetime.timedelta(days=5),
+    )
+    project_index.add(closed, later, sooner)
+
+    html = client.get("/de/projekte/").content.decode()
+
+    assert card_titles(html) == [
+        "Offen mit naher Frist",
+        "Offen mit spaeter Frist",
+        "Abgeschlossen und neu",
+    ]
+    assert re.search(r'<option value="open" selected>', html)
 
 
 def test_relevance_is_the_default_with_a_query(client, site_tree, project_index):
