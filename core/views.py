@@ -1,8 +1,9 @@
 """Site-wide views: robots.txt and the error pages."""
 
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
@@ -18,6 +19,12 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page links to; the icon is an SVG."""
+    return redirect(static("favicon.svg"), permanent=True)
 
 
 def page_not_found(request, exception=None):

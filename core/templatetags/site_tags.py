@@ -6,7 +6,9 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import get_language_info
 from wagtail.models import Page, Site
 
@@ -125,3 +127,32 @@ def nav_current(item, page):
     if page.url_path.startswith(item.url_path):
         return "true"
     return ""
+
+
+# Fields that describe a page in a sentence or two, in the order they are tried.
+_DESCRIPTION_FIELDS = ("search_description", "listing_summary", "summary", "intro", "hero_text")
+DESCRIPTION_LENGTH = 160
+
+
+@register.simple_tag
+def meta_description(page):
+    """The page's description for search engines: its search description, or else the first
+    of its summary, intro or hero text, as plain text of at most 160 characters."""
+    for name in _DESCRIPTION_FIELDS:
+        value = getattr(page, name, "") if page is not None else ""
+        text = " ".join(strip_tags(str(value or "")).split())
+        if text:
+            return Truncator(text).chars(DESCRIPTION_LENGTH)
+    return ""
+
+
+@register.filter
+def with_site_name(title):
+    """The title followed by the site's name, unless the title names the site already."""
+    title = str(title or "").strip()
+    site_name = settings.WAGTAIL_SITE_NAME
+    if not title:
+        return site_name
+    if site_name.casefold() in title.casefold():
+        return title
+    return f"{title} – {site_name}"
