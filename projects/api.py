@@ -96,6 +96,7 @@ class SearchParams(Schema):
     status: list[str] = Field([], description="Projektstatus, z. B. open")
     duration: list[str] = Field([], description="Dauer: 6-9, 10-12 oder 13-18")
     workload: list[str] = Field([], description="Arbeitsumfang, z. B. full_time")
+    remote: list[str] = Field([], description="Mobiles Arbeiten: on-site, partly oder mostly")
     start: list[str] = Field([], description="Startquartal, z. B. 2026-Q3")
     sort: str = Field("", description="open, relevance, newest, start oder deadline")
     page: int = Field(1, description="Seite, ab 1")

@@ -33,6 +33,28 @@ DURATION_CHOICES = [
     ("10-12", _("10 bis 12 Monate")),
     ("13-18", _("13 bis 18 Monate")),
 ]
+# Query value -> inclusive range of ``remote_share`` (per cent of the working time).
+REMOTE_BUCKETS = {
+    "on-site": (0, 20),
+    "partly": (21, 49),
+    "mostly": (50, 100),
+}
+REMOTE_CHOICES = [
+    ("on-site", _("überwiegend vor Ort (bis 20 % mobil)")),
+    ("partly", _("teilweise mobil (21 bis 49 %)")),
+    ("mostly", _("überwiegend mobil (ab 50 %)")),
+]
+
+
+def remote_bucket(share):
+    """The remote-work bucket of a project's ``remote_share``, or None."""
+    if share is None:
+        return None
+    for bucket, (low, high) in REMOTE_BUCKETS.items():
+        if low <= share <= high:
+            return bucket
+    return None
+
 
 # Query value -> ``order_by`` arguments. The primary key comes last so that pages stay
 # stable when two projects share a date.
@@ -171,6 +193,12 @@ class ProjectFilterSet(django_filters.FilterSet):
         widget=forms.CheckboxSelectMultiple,
         label=_("Arbeitsumfang"),
     )
+    remote = django_filters.MultipleChoiceFilter(
+        choices=REMOTE_CHOICES,
+        method="filter_remote",
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Mobiles Arbeiten"),
+    )
     start = StartPeriodFilter(
         choices=start_period_choices,
         method="filter_start",
@@ -194,6 +222,7 @@ class ProjectFilterSet(django_filters.FilterSet):
             "status",
             "duration",
             "workload",
+            "remote",
             "start",
             "sort",
         ]
@@ -214,6 +243,14 @@ class ProjectFilterSet(django_filters.FilterSet):
         for bucket in value:
             low, high = DURATION_BUCKETS[bucket]
             condition |= Q(duration_months__range=(low, high))
+        return queryset.filter(condition)
+
+    def filter_remote(self, queryset, name, value):
+        """Projects whose share of mobile work falls into any of the chosen buckets."""
+        condition = Q()
+        for bucket in value:
+            low, high = REMOTE_BUCKETS[bucket]
+            condition |= Q(remote_share__range=(low, high))
         return queryset.filter(condition)
 
     def filter_text(self, queryset, name, value):

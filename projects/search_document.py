@@ -8,7 +8,7 @@ search/indexing.py which pages to index and how.
 from wagtail.models import Locale
 from wagtail.rich_text import get_text_for_indexing
 
-from projects.filters import DURATION_BUCKETS, start_period_of
+from projects.filters import DURATION_BUCKETS, remote_bucket, start_period_of
 from projects.models import ProjectCompetency, ProjectPage
 from search import analysis
 from search.analysis import language_for_locale, text_field
@@ -69,6 +69,7 @@ def index_mappings(lang):
             "duration_bucket": keyword,
             "workload": keyword,
             "remote_share": {"type": "integer"},
+            "remote_bucket": keyword,
             "start_date": {"type": "date"},
             "start_period": keyword,
             "application_deadline": {"type": "date"},
@@ -244,6 +245,7 @@ def project_document_dict(page, names=None):
         "duration_bucket": duration_bucket(page.duration_months),
         "workload": page.workload,
         "remote_share": page.remote_share,
+        "remote_bucket": remote_bucket(page.remote_share),
         "start_date": _iso(page.start_date),
         "start_period": start_period(page.start_date),
         "application_deadline": _iso(page.application_deadline),

@@ -37,6 +37,7 @@ FACET_FIELDS = {
     "status": "status",
     "duration": "duration_bucket",
     "workload": "workload",
+    "remote": "remote_bucket",
     "start": "start_period",
 }
 # Enough buckets for every value a facet can have (16 states, a few dozen topics).

@@ -293,6 +293,19 @@ def test_by_default_open_projects_come_first_and_closed_ones_show_no_deadline(
     assert '<span class="badge badge--in_preparation">In Vorbereitung</span>' in html
 
 
+def test_remote_work_filter_on_the_database(client, make_project):
+    make_project(title="Meist mobil", remote_share=80)
+    make_project(title="Halb mobil", remote_share=30)
+    make_project(title="Vor Ort", remote_share=0)
+
+    mostly = client.get(LISTING, {"remote": "mostly"})
+    partly_or_on_site = client.get(LISTING, {"remote": ["partly", "on-site"]})
+
+    assert card_titles(mostly) == ["Meist mobil"]
+    assert sorted(card_titles(partly_or_on_site)) == ["Halb mobil", "Vor Ort"]
+    assert "80 % der Zeit" in mostly.content.decode()
+
+
 def test_pagination_shows_twelve_projects_per_page(client, make_project):
     for number in range(13):
         make_project(title=f"Projekt Nummer {number:02d}")

@@ -195,6 +195,20 @@ def test_without_a_query_open_projects_come_first_on_the_engine(client, site_tre
     assert re.search(r'<option value="open" selected>', html)
 
 
+def test_remote_work_is_a_facet_with_counts_on_the_engine(client, site_tree, project_index):
+    parent = site_tree.projects
+    mostly = make_project(parent, "Mobil von zu Hause", remote_share=60)
+    on_site = make_project(parent, "Ganz im Rathaus", remote_share=10)
+    project_index.add(mostly, on_site)
+
+    html = client.get("/de/projekte/?remote=mostly").content.decode()
+
+    assert card_titles(html) == ["Mobil von zu Hause"]
+    assert "60 % der Zeit" in html
+    # The other buckets still count under this filter's siblings: one on-site project.
+    assert re.search(r"überwiegend vor Ort \(bis 20 % mobil\)\s*\(1\)", html)
+
+
 def test_relevance_is_the_default_with_a_query(client, site_tree, project_index):
     parent = site_tree.projects
     weak = make_project(

@@ -69,6 +69,7 @@ def test_results_total_and_facets(client, indexed, topic):
         "status",
         "duration",
         "workload",
+        "remote",
         "start",
     }
 
