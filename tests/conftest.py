@@ -26,15 +26,13 @@ def site_tree(locales):
     Site.objects.all().delete()
     home = factories.HomePageFactory(parent=root, slug="start")
     Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-    home_en = home.copy_for_translation(locales.en)
-    home_en.title = "Lokalprojekte (EN)"
-    home_en.hero_title = "Makers for municipalities"
-    home_en.save_revision().publish()
+    home_en = factories.publish_translation(
+        home, locales.en, title="Lokalprojekte (EN)", hero_title="Makers for municipalities"
+    )
     return SimpleNamespace(
         home=home,
         home_en=home_en,
         projects=factories.ProjectIndexPageFactory(parent=home),
         stories=factories.StoryIndexPageFactory(parent=home),
         learning=factories.LearningIndexPageFactory(parent=home),
-        experts=None,
     )
