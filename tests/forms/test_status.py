@@ -3,6 +3,7 @@
 import pytest
 
 from intake.models import Application, ApplicationStatusChange, PipelineStatus
+from tests import factories
 from tests.forms.conftest import application_data
 
 pytestmark = pytest.mark.django_db
@@ -40,10 +41,8 @@ def test_status_page_in_english(client, application):
 
 
 def test_internal_notes_and_names_of_the_team_stay_hidden(client, application, django_user_model):
-    from intake.models import ApplicationNote
-
-    reviewer = django_user_model.objects.create_user(username="prüferin", password="x")
-    ApplicationNote.objects.create(
+    reviewer = factories.UserFactory(username="prüferin")
+    factories.ApplicationNoteFactory(
         application=application, author=reviewer, text="Sehr starke Kandidatin, Gehalt prüfen"
     )
     application.transition_to(PipelineStatus.SCREENING, user=reviewer, comment="intern: passt")

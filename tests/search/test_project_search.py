@@ -294,9 +294,7 @@ def test_without_an_engine_there_is_no_notice(client, site_tree, settings):
 
 def test_english_listing_searches_the_english_index(client, site_tree, locales, project_index):
     german = factories.ProjectPageFactory(parent=site_tree.projects, title="Digitale Akte")
-    index_en = site_tree.projects.copy_for_translation(locales.en)
-    index_en.slug = "projects"
-    index_en.save_revision().publish()
+    factories.publish_translation(site_tree.projects, locales.en, slug="projects")
     english = factories.publish_translation(german, locales.en, title="Digital records")
     project_index.add(german, english)
 

@@ -86,8 +86,7 @@ def test_facet_labels_follow_the_locale(client, site_tree, locales, topic, proje
     german = factories.ProjectPageFactory(
         parent=site_tree.projects, title="Digitale Akte", topics=[topic]
     )
-    index_en = site_tree.projects.copy_for_translation(locales.en)
-    index_en.save_revision().publish()
+    publish_translation(site_tree.projects, locales.en)
     english = publish_translation(german, locales.en, title="Digital records")
     project_index.add(german, english)
 

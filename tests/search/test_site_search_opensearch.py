@@ -78,11 +78,9 @@ def test_project_is_found_by_its_municipality_and_challenge(client, opensearch, 
 
 def test_every_page_type_can_be_indexed_and_found(client, opensearch, site_tree, locales):
     topic = factories.TopicFactory(name="Klimaschutz")
-    project = factories.ProjectPageFactory(
-        parent=site_tree.projects, title="Wärmeplanung Musterdorf"
+    factories.ProjectPageFactory(
+        parent=site_tree.projects, title="Wärmeplanung Musterdorf", topics=[topic], publish=True
     )
-    project.topics.set([topic])
-    project.save_revision().publish()
     factories.StoryPageFactory(
         parent=site_tree.stories, title="Wärmepumpen im Kalletal", outcome="Wärmeplanung steht."
     )  # found through its outcome
