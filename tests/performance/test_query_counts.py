@@ -9,7 +9,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from projects.models import Requirement
-from taxonomy.models import CompetencyLevel
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -33,27 +32,27 @@ def content(site_tree, locales):
                 factories.translate_snippet(topic, locales.en, name=f"{topic.name} (en)")
             municipality = factories.MunicipalityFactory()
             factories.translate_snippet(municipality, locales.en)
-            project = factories.ProjectPageFactory(
-                parent=site_tree.projects, municipality=municipality
-            )
-            project.topics.set(topics)
-            for order in range(3):
-                competency = factories.CompetencyFactory()
+            competencies = [factories.CompetencyFactory() for _ in range(3)]
+            for competency in competencies:
                 factories.translate_snippet(competency, locales.en, name=f"{competency.name} en")
-                factories.ProjectCompetencyFactory(
-                    project=project,
-                    competency=competency,
-                    requirement=Requirement.MUST if order == 0 else Requirement.NICE,
-                    level=CompetencyLevel.ADVANCED,
-                    sort_order=order,
-                )
-            project.save_revision().publish()
+            project = factories.ProjectPageFactory(
+                parent=site_tree.projects,
+                municipality=municipality,
+                topics=topics,
+                profile=[
+                    (competency, Requirement.MUST if order == 0 else Requirement.NICE)
+                    for order, competency in enumerate(competencies)
+                ],
+                publish=True,
+            )
             factories.publish_translation(project, locales.en, slug=f"{project.slug}-en")
             story = factories.StoryPageFactory(
-                parent=site_tree.stories, municipality=municipality, project=project
+                parent=site_tree.stories,
+                municipality=municipality,
+                project=project,
+                topics=topics,
+                publish=True,
             )
-            story.topics.set(topics)
-            story.save_revision().publish()
             created["projects"].append(project)
             created["stories"].append(story)
 
@@ -124,14 +123,12 @@ def test_project_page_does_not_query_per_profile_row(client, site_tree, locales)
     """A project with six competencies costs no more queries than one with two."""
 
     def project_with(rows):
-        project = factories.ProjectPageFactory(parent=site_tree.projects)
-        for order in range(rows):
-            factories.ProjectCompetencyFactory(
-                project=project, competency=factories.CompetencyFactory(), sort_order=order
-            )
-        project.topics.set([factories.TopicFactory() for _ in range(rows)])
-        project.save_revision().publish()
-        return project
+        return factories.ProjectPageFactory(
+            parent=site_tree.projects,
+            profile=[factories.CompetencyFactory() for _ in range(rows)],
+            topics=[factories.TopicFactory() for _ in range(rows)],
+            publish=True,
+        )
 
     small = count_queries(client, project_with(2).url)
     large = count_queries(client, project_with(6).url)
