@@ -1,19 +1,14 @@
 """Fixtures shared by the whole suite: a German site tree with its English home."""
 
-from types import SimpleNamespace
-
 import pytest
-from wagtail.models import Locale, Page, Site
 
-from tests import factories
+from tests.sites import build_site_tree, site_locales
 
 
 @pytest.fixture
 def locales(db):
     """Both site languages (the data migration creates them; this returns them)."""
-    return SimpleNamespace(
-        de=Locale.objects.get(language_code="de"), en=Locale.objects.get(language_code="en")
-    )
+    return site_locales()
 
 
 @pytest.fixture
@@ -22,19 +17,4 @@ def site_tree(locales):
 
     The English home page is a translation of the German one, as wagtail-localize makes it.
     """
-    root = Page.get_first_root_node()
-    Site.objects.all().delete()
-    home = factories.HomePageFactory(parent=root, slug="start")
-    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-    home_en = home.copy_for_translation(locales.en)
-    home_en.title = "Lokalprojekte (EN)"
-    home_en.hero_title = "Makers for municipalities"
-    home_en.save_revision().publish()
-    return SimpleNamespace(
-        home=home,
-        home_en=home_en,
-        projects=factories.ProjectIndexPageFactory(parent=home),
-        stories=factories.StoryIndexPageFactory(parent=home),
-        learning=factories.LearningIndexPageFactory(parent=home),
-        experts=None,
-    )
+    return build_site_tree(locales)

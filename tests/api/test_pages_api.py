@@ -13,18 +13,14 @@ pytestmark = pytest.mark.django_db
 def project(site_tree):
     topic = factories.TopicFactory(name="Digitale Verwaltung")
     municipality = factories.MunicipalityFactory(name="Eschwege", bundesland="HE")
-    page = factories.ProjectPageFactory(
-        parent=site_tree.projects, title="E-Akte im Steueramt", municipality=municipality
+    return factories.ProjectPageFactory(
+        parent=site_tree.projects,
+        title="E-Akte im Steueramt",
+        municipality=municipality,
+        topics=[topic],
+        profile=[(factories.CompetencyFactory(name="Prozessautomatisierung"), Requirement.MUST, 3)],
+        publish=True,
     )
-    page.topics.set([topic])
-    factories.ProjectCompetencyFactory(
-        project=page,
-        competency=factories.CompetencyFactory(name="Prozessautomatisierung"),
-        requirement=Requirement.MUST,
-        level=3,
-    )
-    page.save_revision().publish()
-    return page
 
 
 def test_project_detail_has_the_structured_fields(client, project):
@@ -72,10 +68,10 @@ def test_macherinnen_only_resources_are_hidden_from_anonymous_clients(
     client, site_tree, django_user_model
 ):
     public = factories.LearningResourcePageFactory(parent=site_tree.learning, title="Offen")
+    # Publishing applies the page privacy.
     private = factories.LearningResourcePageFactory(
-        parent=site_tree.learning, title="Nur intern", macherinnen_only=True
+        parent=site_tree.learning, title="Nur intern", macherinnen_only=True, publish=True
     )
-    private.save_revision().publish()  # publishing applies the page privacy
 
     listing = client.get("/api/v2/pages/?type=learning.LearningResourcePage").json()
     assert [item["title"] for item in listing["items"]] == ["Offen"]
@@ -107,9 +103,7 @@ def test_unknown_page_type_is_a_clear_400(client, site_tree):
 
 def test_english_projects_carry_english_taxonomy_names(client, project, locales):
     topic = project.topics.get()
-    english_topic = topic.copy_for_translation(locales.en)
-    english_topic.name = "Digital administration"
-    english_topic.save()
+    factories.translate_snippet(topic, locales.en, name="Digital administration")
     english = project.copy_for_translation(locales.en, copy_parents=True)
     english.save_revision().publish()
 

@@ -1,24 +1,9 @@
 """Filters, search and ordering of the other back-office listings."""
 
-import datetime
-
-import pytest
 from django.urls import reverse
 
-from intake.models import CompanyOffer, ConsentRecord, ContactRequest, MunicipalityRequest
+from intake.models import ContactRequest, RequestStatus
 from tests import factories
-
-from .conftest import make_candidate
-
-
-@pytest.fixture
-def team_client(client, users):
-    client.force_login(users.member)
-    return client
-
-
-def consent():
-    return ConsentRecord.objects.create(purpose="x", privacy_version="2026-01")
 
 
 def inspect(name, obj):
@@ -27,8 +12,8 @@ def inspect(name, obj):
 
 def test_candidates_filter_by_competency_state_and_mobility(team_client, locales):
     digital = factories.CompetencyFactory(name="Digitalisierung")
-    hesse = make_candidate(competencies={digital: 2}, bundesland="HE")
-    bavaria = make_candidate(bundesland="BY", mobility="nationwide")
+    hesse = factories.CandidateFactory(competencies={digital: 2}, bundesland="HE")
+    bavaria = factories.CandidateFactory(bundesland="BY", mobility="nationwide")
     url = reverse("backoffice_candidates:index")
     html = team_client.get(url, {"competency": digital.pk}).content.decode()
     assert inspect("candidates", hesse) in html
@@ -44,19 +29,11 @@ def test_candidates_filter_by_competency_state_and_mobility(team_client, locales
 
 
 def test_municipality_requests_filter_by_status_and_search(team_client, db):
-    def make(name, status):
-        return MunicipalityRequest.objects.create(
-            municipality_name=name,
-            bundesland="HE",
-            contact_name="Amt",
-            email="amt@example.org",
-            challenge="Fachkräfte fehlen.",
-            status=status,
-            consent=consent(),
-        )
-
-    new = make("Eschwege", "new")
-    reviewed = make("Kalletal", "in_review")
+    new = factories.MunicipalityRequestFactory(municipality_name="Eschwege")
+    reviewed = factories.MunicipalityRequestFactory(
+        municipality_name="Kalletal", status=RequestStatus.IN_REVIEW
+    )
+    assert new.status == RequestStatus.NEW
     url = reverse("backoffice_requests:index")
     html = team_client.get(url, {"status": "in_review"}).content.decode()
     assert inspect("requests", reviewed) in html
@@ -71,49 +48,21 @@ def test_municipality_requests_filter_by_status_and_search(team_client, db):
 
 
 def test_team_changes_a_requests_status_in_the_edit_form(team_client, db):
-    request = MunicipalityRequest.objects.create(
-        municipality_name="Eschwege",
-        bundesland="HE",
-        contact_name="Amt",
-        email="amt@example.org",
-        challenge="x",
-        consent=consent(),
-    )
+    request = factories.MunicipalityRequestFactory(municipality_name="Eschwege")
     team_client.post(reverse("backoffice_requests:edit", args=[request.pk]), {"status": "sketch"})
     request.refresh_from_db()
     assert request.status == "sketch"
 
 
 def test_company_offers_search_and_contact_requests_filter(team_client, db):
-    offer = CompanyOffer.objects.create(
-        company_name="Beispiel AG",
-        contact_name="HR",
-        email="hr@example.org",
-        staff_count=3,
-        consent=consent(),
-    )
-    other = CompanyOffer.objects.create(
-        company_name="Andere GmbH",
-        contact_name="HR",
-        email="hr@andere.example",
-        staff_count=1,
-        consent=consent(),
-    )
+    offer = factories.CompanyOfferFactory(company_name="Beispiel AG", staff_count=3)
+    other = factories.CompanyOfferFactory(company_name="Andere GmbH")
     html = team_client.get(reverse("backoffice_offers:index"), {"q": "Beispiel"}).content.decode()
     assert inspect("offers", offer) in html
     assert inspect("offers", other) not in html
 
-    def contact(kind):
-        return ContactRequest.objects.create(
-            kind=kind,
-            name="Name",
-            email="a@example.org",
-            message="Hallo",
-            privacy_version="2026-01",
-            consent_given_at=datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
-        )
-
-    funder, general = contact("funder"), contact("general")
+    funder = factories.ContactRequestFactory(kind=ContactRequest.Kind.FUNDER)
+    general = factories.ContactRequestFactory(kind=ContactRequest.Kind.GENERAL)
     html = team_client.get(
         reverse("backoffice_contacts:index"), {"kind": "funder"}
     ).content.decode()

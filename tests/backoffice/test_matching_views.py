@@ -6,18 +6,11 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page
 
-from intake.models import ConsentRecord, MunicipalityRequest, PipelineStatus, RequestStatus
+from intake.models import MunicipalityRequest, PipelineStatus, RequestStatus
 from projects.models import ProjectPage, ProjectStatus
 from taxonomy.models import Municipality
 from tests import factories
-
-from .conftest import make_application, make_candidate
-
-
-@pytest.fixture
-def team_client(client, users):
-    client.force_login(users.member)
-    return client
+from tests.markup import parse
 
 
 @pytest.fixture
@@ -32,65 +25,87 @@ def scenario(site_tree):
         start_date=start,
         duration_months=12,
         municipality=factories.MunicipalityFactory(name="Eschwege", bundesland="HE"),
+        profile=[(automation, "must", 2), (software, "must", 2)],
+        publish=True,
     )
-    for competency in (automation, software):
-        factories.ProjectCompetencyFactory(
-            project=project, competency=competency, requirement="must", level=2
-        )
-    project.save_revision().publish()
     common = {"available_from": datetime.date.today(), "preferred_duration_months": 12}
-    perfect = make_candidate("Perfekt", "Passend", {automation: 3, software: 2}, **common)
-    no_software = make_candidate("Ohne", "Software", {automation: 3}, **common)
-    bavaria = make_candidate("Weit", "Weg", {automation: 2, software: 2}, bundesland="BY", **common)
-    withdrawn = make_candidate("Zurück", "Gezogen", {automation: 3, software: 3}, **common)
-    make_application(withdrawn, project, status=PipelineStatus.WITHDRAWN)
-    for person in (perfect, no_software, bavaria):
-        make_application(person, None, status=PipelineStatus.SHORTLISTED)  # names visible
+    perfect = factories.CandidateFactory(
+        first_name="Perfekt",
+        last_name="Passend",
+        competencies={automation: 3, software: 2},
+        **common,
+    )
+    no_software = factories.CandidateFactory(
+        first_name="Ohne", last_name="Software", competencies={automation: 3}, **common
+    )
+    bavaria = factories.CandidateFactory(
+        first_name="Weit",
+        last_name="Weg",
+        competencies={automation: 2, software: 2},
+        bundesland="BY",
+        **common,
+    )
+    withdrawn = factories.CandidateFactory(
+        first_name="Zurück",
+        last_name="Gezogen",
+        competencies={automation: 3, software: 3},
+        **common,
+    )
+    factories.ApplicationFactory(
+        candidate=withdrawn, project=project, status=PipelineStatus.WITHDRAWN
+    )
+    for person in (perfect, no_software, bavaria):  # shortlisted: names visible
+        factories.ApplicationFactory(candidate=person, status=PipelineStatus.SHORTLISTED)
     return project, perfect, no_software, bavaria, withdrawn
 
 
 def test_project_ranking_orders_the_pool_and_explains_each_competency(team_client, scenario):
     project, perfect, no_software, bavaria, withdrawn = scenario
-    html = team_client.get(
-        reverse("backoffice_project_ranking", args=[project.pk])
-    ).content.decode()
-    positions = [html.index(f'data-candidate="{c.pk}"') for c in (perfect, bavaria, no_software)]
-    assert positions == sorted(positions)
-    assert f'data-candidate="{withdrawn.pk}"' not in html
-    assert "Perfekt Passend</a>: 100 Punkte" in html
-    assert "Weit Weg</a>: 85 Punkte" in html
-    assert "Ohne Software</a>: 60 Punkte" in html
-    missing_row = html[html.index(f'data-candidate="{no_software.pk}"') :]
-    assert "Softwareentwicklung" in missing_row
-    assert 'data-match-status="missing">fehlt' in missing_row
-    assert "Eine Muss-Kompetenz fehlt" in missing_row
+    page = parse(team_client.get(reverse("backoffice_project_ranking", args=[project.pk])))
+
+    rows = {row.get("data-candidate"): row for row in page.select("ol.ranking > li")}
+    assert list(rows) == [str(c.pk) for c in (perfect, bavaria, no_software)]
+    assert not page.select(f'[data-candidate="{withdrawn.pk}"]')
+    assert rows[str(perfect.pk)].select_one("h3").text == "Perfekt Passend: 100 Punkte"
+    assert rows[str(bavaria.pk)].select_one("h3").text == "Weit Weg: 85 Punkte"
+    missing_row = rows[str(no_software.pk)]
+    assert missing_row.select_one("h3").text == "Ohne Software: 60 Punkte"
+    reasons = {tr.select_one("td").text: tr for tr in missing_row.select("tbody tr")}
+    result = reasons["Softwareentwicklung"].select_one("td[data-match-status]")
+    assert (result.get("data-match-status"), result.text) == ("missing", "fehlt")
+    assert "Eine Muss-Kompetenz fehlt" in missing_row.text
     # The project's own applications are listed too.
-    assert "Zurückgezogen" in html
+    applications = page.select_one('section[aria-labelledby="project-applications-heading"]')
+    assert "Zurückgezogen" in applications.text
 
 
 def test_candidate_sees_open_projects_best_first(team_client, scenario, site_tree):
     project, perfect, *_ = scenario
-    other = factories.ProjectPageFactory(
+    factories.ProjectPageFactory(
         parent=site_tree.projects,
         title="Fernes Projekt",
         municipality=factories.MunicipalityFactory(name="Passau", bundesland="BY"),
+        profile=[(factories.CompetencyFactory(), "must", 3)],
+        publish=True,
     )
-    factories.ProjectCompetencyFactory(project=other, requirement="must", level=3)
-    other.save_revision().publish()
-    closed = factories.ProjectPageFactory(
-        parent=site_tree.projects, title="Fertiges Projekt", status=ProjectStatus.COMPLETED
+    factories.ProjectPageFactory(
+        parent=site_tree.projects,
+        title="Fertiges Projekt",
+        status=ProjectStatus.COMPLETED,
+        publish=True,
     )
-    closed.save_revision().publish()
-    html = team_client.get(
-        reverse("backoffice_candidate_projects", args=[perfect.pk])
-    ).content.decode()
-    assert html.index("E-Akte Eschwege") < html.index("Fernes Projekt")
-    assert "Fertiges Projekt" not in html
+    response = team_client.get(reverse("backoffice_candidate_projects", args=[perfect.pk]))
+
+    titles = parse(response).texts("ol.ranking > li[data-project] > h2 > a")
+    assert titles.index("E-Akte Eschwege") < titles.index("Fernes Projekt")
+    assert "Fertiges Projekt" not in response.content.decode()
 
 
 def test_application_detail_shows_the_match_for_its_project(team_client, scenario):
     project, perfect, *_ = scenario
-    application = make_application(perfect, project, status=PipelineStatus.SCREENING)
+    application = factories.ApplicationFactory(
+        candidate=perfect, project=project, status=PipelineStatus.SCREENING
+    )
     html = team_client.get(
         reverse("backoffice_applications:inspect", args=[application.pk])
     ).content.decode()
@@ -103,7 +118,7 @@ def test_municipality_request_becomes_a_draft_project(team_client, users, site_t
     # To land in the page editor the team member must also be an editor.
     users.member.groups.add(Group.objects.get(name="Editors"))
     existing = factories.MunicipalityFactory(name="Kalletal", bundesland="NW")
-    request = MunicipalityRequest.objects.create(
+    request = factories.MunicipalityRequestFactory(
         municipality_name="Kalletal",
         bundesland="NW",
         contact_name="Bürgermeister",
@@ -113,7 +128,6 @@ def test_municipality_request_becomes_a_draft_project(team_client, users, site_t
         target_groups="Neu Zugezogene",
         desired_start=datetime.date(2027, 3, 1),
         duration_months=9,
-        consent=ConsentRecord.objects.create(purpose="request", privacy_version="2026-01"),
     )
     inspect = team_client.get(reverse("backoffice_requests:inspect", args=[request.pk]))
     assert "Projektentwurf aus dieser Anfrage anlegen" in inspect.content.decode()
@@ -137,13 +151,12 @@ def test_municipality_request_becomes_a_draft_project(team_client, users, site_t
 
 
 def test_unknown_municipality_is_created_as_snippet(team_client, site_tree):
-    request = MunicipalityRequest.objects.create(
+    request = factories.MunicipalityRequestFactory(
         municipality_name="Neudorf",
         bundesland="SN",
         contact_name="Amt",
         email="amt@neudorf.example",
         challenge="Fachkräfte fehlen.",
-        consent=ConsentRecord.objects.create(purpose="request", privacy_version="2026-01"),
     )
     response = team_client.post(reverse("backoffice_request_to_project", args=[request.pk]))
     # Not an editor: back to the request, where the link to the draft is shown.

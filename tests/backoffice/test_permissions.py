@@ -7,45 +7,36 @@ from intake.models import (
     Application,
     ApplicationNote,
     Candidate,
-    CompanyOffer,
-    ConsentRecord,
     ContactRequest,
     MunicipalityRequest,
     PipelineStatus,
 )
 from tests import factories
 
-from .conftest import make_application, make_candidate
-
 
 @pytest.fixture
 def records(site_tree):
     project = factories.ProjectPageFactory(parent=site_tree.projects)
-    candidate = make_candidate(cv=True)
-    application = make_application(candidate, project)
-    consent = ConsentRecord.objects.create(purpose="request", privacy_version="2026-01")
-    request = MunicipalityRequest.objects.create(
+    candidate = factories.CandidateFactory(cv=True)
+    application = factories.ApplicationFactory(candidate=candidate, project=project)
+    request = factories.MunicipalityRequestFactory(
         municipality_name="Kalletal",
         bundesland="NW",
         contact_name="Bürgermeister",
         email="rathaus@kalletal.example",
         challenge="Integration neu Zugezogener.",
-        consent=consent,
     )
-    offer = CompanyOffer.objects.create(
+    offer = factories.CompanyOfferFactory(
         company_name="Beispiel AG",
         contact_name="Personalabteilung",
         email="hr@beispiel.example",
         staff_count=2,
-        consent=ConsentRecord.objects.create(purpose="offer", privacy_version="2026-01"),
     )
-    contact = ContactRequest.objects.create(
+    contact = factories.ContactRequestFactory(
         kind=ContactRequest.Kind.FUNDER,
         name="Stiftung",
         email="stiftung@example.org",
         message="Wir möchten fördern.",
-        privacy_version="2026-01",
-        consent_given_at="2026-01-01T10:00:00+01:00",
     )
     return {
         "project": project,

@@ -12,7 +12,6 @@ from django.utils import timezone
 
 from intake.models import (
     Application,
-    ApplicationNote,
     ApplicationStatusChange,
     Candidate,
     CandidateCompetency,
@@ -21,22 +20,9 @@ from intake.models import (
 )
 from tests import factories
 
-from .conftest import PDF_BYTES, make_application, make_candidate
-
 
 def cv_path(candidate):
     return Path(settings.PRIVATE_MEDIA_ROOT) / candidate.cv.name
-
-
-@pytest.fixture
-def team_client(client, users):
-    client.force_login(users.member)
-    return client
-
-
-@pytest.fixture
-def project(site_tree):
-    return factories.ProjectPageFactory(parent=site_tree.projects)
 
 
 # Blind screening
@@ -46,7 +32,9 @@ IDENTIFYING = ["Erika", "Mustermann", "0170 1234567", "1980", "weiblich"]
 
 @pytest.mark.parametrize("status", [PipelineStatus.RECEIVED, PipelineStatus.SCREENING])
 def test_screening_hides_who_applied(team_client, project, status):
-    application = make_application(make_candidate(cv=True), project, status=status)
+    application = factories.ApplicationFactory(
+        candidate=factories.CandidateFactory(cv=True), project=project, status=status
+    )
     pages = [
         reverse("backoffice_applications:index"),
         reverse("backoffice_applications:inspect", args=[application.pk]),
@@ -68,7 +56,9 @@ def test_screening_hides_who_applied(team_client, project, status):
     "status", [PipelineStatus.SHORTLISTED, PipelineStatus.PROPOSED, PipelineStatus.ACCEPTED]
 )
 def test_from_the_shortlist_on_the_person_is_shown(team_client, project, status):
-    application = make_application(make_candidate(cv=True), project, status=status)
+    application = factories.ApplicationFactory(
+        candidate=factories.CandidateFactory(cv=True), project=project, status=status
+    )
     html = team_client.get(
         reverse("backoffice_applications:inspect", args=[application.pk])
     ).content.decode()
@@ -78,7 +68,7 @@ def test_from_the_shortlist_on_the_person_is_shown(team_client, project, status)
 
 
 def test_shortlisting_in_the_admin_reveals_the_name(team_client, project):
-    application = make_application(project=project, status=PipelineStatus.SCREENING)
+    application = factories.ApplicationFactory(project=project, status=PipelineStatus.SCREENING)
     url = reverse("backoffice_applications:inspect", args=[application.pk])
     assert "Erika Mustermann" not in team_client.get(url).content.decode()
     team_client.post(
@@ -96,11 +86,11 @@ def test_shortlisting_in_the_admin_reveals_the_name(team_client, project):
 
 
 def test_team_downloads_the_cv_as_attachment_with_a_neutral_name(team_client, project):
-    candidate = make_candidate(cv=True)
-    make_application(candidate, project)
+    candidate = factories.CandidateFactory(cv=True)
+    factories.ApplicationFactory(candidate=candidate, project=project)
     response = team_client.get(reverse("backoffice_cv_download", args=[candidate.pk]))
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == PDF_BYTES
+    assert b"".join(response.streaming_content) == factories.MINIMAL_PDF
     disposition = response["Content-Disposition"]
     assert disposition.startswith("attachment")
     assert f"lebenslauf-kandidatin-{candidate.pk}.pdf" in disposition
@@ -109,7 +99,7 @@ def test_team_downloads_the_cv_as_attachment_with_a_neutral_name(team_client, pr
 
 
 def test_cv_has_no_public_url_and_lies_outside_media_root(client, project):
-    candidate = make_candidate(cv=True)
+    candidate = factories.CandidateFactory(cv=True)
     path = cv_path(candidate)
     assert path.exists()
     assert Path(settings.MEDIA_ROOT) not in path.parents
@@ -118,7 +108,7 @@ def test_cv_has_no_public_url_and_lies_outside_media_root(client, project):
 
 
 def test_no_cv_gives_404(team_client):
-    candidate = make_candidate()
+    candidate = factories.CandidateFactory()
     assert (
         team_client.get(reverse("backoffice_cv_download", args=[candidate.pk])).status_code == 404
     )
@@ -129,9 +119,13 @@ def test_no_cv_gives_404(team_client):
 
 def test_team_exports_one_persons_data_as_json(team_client, users, project):
     competency = factories.CompetencyFactory(name="Projektmanagement")
-    candidate = make_candidate(cv=True, competencies={competency: 3})
-    application = make_application(candidate, project, status=PipelineStatus.SCREENING)
-    ApplicationNote.objects.create(application=application, author=users.member, text="Gut")
+    candidate = factories.CandidateFactory(
+        cv=True, competencies={competency: 3}, consent__privacy_version="2026-01"
+    )
+    application = factories.ApplicationFactory(
+        candidate=candidate, project=project, status=PipelineStatus.SCREENING
+    )
+    factories.ApplicationNoteFactory(application=application, author=users.member, text="Gut")
     response = team_client.get(reverse("backoffice_candidate_export", args=[candidate.pk]))
     assert response["Content-Disposition"].startswith("attachment")
     data = json.loads(response.content)
@@ -147,9 +141,11 @@ def test_team_exports_one_persons_data_as_json(team_client, users, project):
 def test_deleting_a_person_asks_first_then_removes_everything_and_the_cv(
     team_client, project, django_capture_on_commit_callbacks
 ):
-    candidate = make_candidate(cv=True)
-    make_application(candidate, project, status=PipelineStatus.SCREENING)
-    other = make_candidate(first_name="Bleibt")
+    candidate = factories.CandidateFactory(cv=True)
+    factories.ApplicationFactory(
+        candidate=candidate, project=project, status=PipelineStatus.SCREENING
+    )
+    other = factories.CandidateFactory(first_name="Bleibt")
     path = cv_path(candidate)
     url = reverse("backoffice_candidate_delete", args=[candidate.pk])
     confirm = team_client.get(url)
@@ -176,15 +172,21 @@ def test_anonymise_command_blanks_people_closed_longer_than_the_period(
     users, project, django_capture_on_commit_callbacks
 ):
     competency = factories.CompetencyFactory()
-    old = make_candidate(cv=True, competencies={competency: 2})
-    old_app = make_application(old, project, status=PipelineStatus.DECLINED)
-    ApplicationNote.objects.create(application=old_app, author=users.member, text="Zu teuer")
+    old = factories.CandidateFactory(cv=True, competencies={competency: 2})
+    old_app = factories.ApplicationFactory(
+        candidate=old, project=project, status=PipelineStatus.DECLINED
+    )
+    factories.ApplicationNoteFactory(application=old_app, author=users.member, text="Zu teuer")
     Application.objects.filter(pk=old_app.pk).update(
         closed_at=timezone.now() - datetime.timedelta(days=200)
     )
-    recent = make_candidate(first_name="Frisch", cv=True)
-    recent_app = make_application(recent, project, status=PipelineStatus.DECLINED)
-    open_app = make_application(make_candidate(first_name="Offen"), project)
+    recent = factories.CandidateFactory(first_name="Frisch", cv=True)
+    recent_app = factories.ApplicationFactory(
+        candidate=recent, project=project, status=PipelineStatus.DECLINED
+    )
+    open_app = factories.ApplicationFactory(
+        candidate=factories.CandidateFactory(first_name="Offen"), project=project
+    )
     path = cv_path(old)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -219,10 +221,12 @@ def test_anonymise_command_blanks_people_closed_longer_than_the_period(
 
 
 def test_anonymise_days_option_and_talent_pool_consent(project, django_capture_on_commit_callbacks):
-    stays = make_candidate(
+    stays = factories.CandidateFactory(
         first_name="Pool", talent_pool_until=timezone.localdate() + datetime.timedelta(days=90)
     )
-    app = make_application(stays, project, status=PipelineStatus.DECLINED)
+    app = factories.ApplicationFactory(
+        candidate=stays, project=project, status=PipelineStatus.DECLINED
+    )
     Application.objects.filter(pk=app.pk).update(
         closed_at=timezone.now() - datetime.timedelta(days=40)
     )
@@ -239,8 +243,10 @@ def test_anonymise_days_option_and_talent_pool_consent(project, django_capture_o
 def test_anonymised_people_leave_the_talent_pool_ranking(
     team_client, project, django_capture_on_commit_callbacks
 ):
-    gone = make_candidate(first_name="Weg")
-    app = make_application(gone, project, status=PipelineStatus.SHORTLISTED)
+    gone = factories.CandidateFactory(first_name="Weg")
+    app = factories.ApplicationFactory(
+        candidate=gone, project=project, status=PipelineStatus.SHORTLISTED
+    )
     app.transition_to("declined")
     Application.objects.filter(pk=app.pk).update(
         closed_at=timezone.now() - datetime.timedelta(days=365)
@@ -253,19 +259,21 @@ def test_anonymised_people_leave_the_talent_pool_ranking(
     assert f'data-candidate="{gone.pk}"' not in html
 
 
-@pytest.mark.django_db(transaction=True)
 # Purge of the talent pool
 
 
+@pytest.mark.django_db(transaction=True)
 def test_purge_deletes_expired_pool_entries_without_open_application(
     project, django_capture_on_commit_callbacks
 ):
     yesterday = timezone.localdate() - datetime.timedelta(days=1)
-    expired = make_candidate(first_name="Abgelaufen", cv=True, talent_pool_until=yesterday)
-    make_application(expired, project, status=PipelineStatus.DECLINED)
-    busy = make_candidate(first_name="Offen", talent_pool_until=yesterday)
-    make_application(busy, project, status=PipelineStatus.SCREENING)
-    current = make_candidate(
+    expired = factories.CandidateFactory(
+        first_name="Abgelaufen", cv=True, talent_pool_until=yesterday
+    )
+    factories.ApplicationFactory(candidate=expired, project=project, status=PipelineStatus.DECLINED)
+    busy = factories.CandidateFactory(first_name="Offen", talent_pool_until=yesterday)
+    factories.ApplicationFactory(candidate=busy, project=project, status=PipelineStatus.SCREENING)
+    current = factories.CandidateFactory(
         first_name="Aktuell", talent_pool_until=timezone.localdate() + datetime.timedelta(days=1)
     )
     path = cv_path(expired)

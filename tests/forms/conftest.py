@@ -9,7 +9,8 @@ import pytest
 from django.core.cache import cache
 from django.utils.functional import empty
 
-from intake.models import FormKind, FormPage
+from intake.forms import APPLICATION_FORM_KIND
+from intake.models import FormKind
 from intake.spam import issue_started_token
 from intake.storage import private_storage
 from projects.models import ProjectStatus
@@ -45,10 +46,12 @@ def competencies(locales):
 def open_project(site_tree, competencies):
     """An open project with one competency in its profile, and its English translation."""
     project = factories.ProjectPageFactory(
-        parent=site_tree.projects, title="Kompass Kalletal", slug="kompass-kalletal"
+        parent=site_tree.projects,
+        title="Kompass Kalletal",
+        slug="kompass-kalletal",
+        profile=[competencies[0]],
     )
     assert project.status == ProjectStatus.OPEN
-    factories.ProjectCompetencyFactory(project=project, competency=competencies[0])
     return project
 
 
@@ -69,15 +72,15 @@ def form_pages(site_tree, locales):
         (FormKind.COMPANY, "mitarbeitende-freistellen"),
         (FormKind.FUNDER, "foerdern"),
     ]:
-        page = FormPage(
+        page = factories.FormPageFactory(
+            parent=site_tree.home,
             title=f"Formular {slug}",
             slug=slug,
             form_kind=kind,
             intro="<p>Eine Einleitung.</p>",
             thank_you_text=f"<p>Danke {slug}!</p>",
+            publish=True,
         )
-        site_tree.home.add_child(instance=page)
-        page.save_revision().publish()
         pages[kind] = page
         pages[f"{kind}_en"] = factories.publish_translation(
             page, locales.en, slug=f"{slug}-en", title=f"Form {slug}"
@@ -96,7 +99,7 @@ def submit(client, django_capture_on_commit_callbacks):
     return post
 
 
-def started(seconds_ago=60, kind="application"):
+def started(seconds_ago=60, kind=APPLICATION_FORM_KIND):
     """A valid start-time token, as if the form had been opened ``seconds_ago``."""
     return issue_started_token(kind, issued_at=time.time() - seconds_ago)
 
@@ -126,11 +129,6 @@ def application_data(competencies, **overrides):
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
-
-
-def minimal_pdf():
-    """The smallest file that is a PDF by its content."""
-    return b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def minimal_docx():

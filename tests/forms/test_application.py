@@ -6,6 +6,7 @@ import re
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from pytest_django.asserts import assertInHTML
 
 from intake.models import (
     Application,
@@ -16,7 +17,9 @@ from intake.models import (
     PipelineStatus,
 )
 from projects.models import ProjectStatus
-from tests.forms.conftest import application_data, minimal_pdf
+from tests.factories import MINIMAL_PDF
+from tests.forms.conftest import application_data
+from tests.markup import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -26,30 +29,31 @@ def apply_url(project):
 
 
 def test_form_labels_every_field_and_groups_them(client, open_project, competencies):
-    html = client.get(apply_url(open_project)).content.decode()
+    form = parse(client.get(apply_url(open_project))).select_one("form[method=post]")
 
-    form = html.split('<form method="post"', 1)[1].split("</form>", 1)[0]
-    ids = re.findall(r'<(?:input|select|textarea)[^>]*\sid="([^"]+)"', form)
+    ids = {element.get("id") for element in form.select("input[id], select[id], textarea[id]")}
+    labelled = {label.get("for") for label in form.select("label[for]")}
     hidden = {"id_form_started"}
-    for field_id in set(ids) - hidden:
+    assert ids - hidden
+    for field_id in ids - hidden:
         # Radio buttons and checkboxes of a group carry their own labels too.
-        assert f'for="{field_id}"' in form, field_id
-    assert "<legend><h3>Ihre Kompetenzen</h3></legend>" in form
-    assert "<legend>Wo können Sie arbeiten?</legend>" in form
-    assert 'enctype="multipart/form-data"' in form
-    assert "Geburtsjahr (freiwillig)" in form
-    assert "Geschlecht (freiwillig)" in form
+        assert field_id in labelled, field_id
+    assertInHTML("<legend><h3>Ihre Kompetenzen</h3></legend>", form.html)
+    assertInHTML("<legend>Wo können Sie arbeiten?</legend>", form.html)
+    assert form.get("enctype") == "multipart/form-data"
+    assert "Geburtsjahr (freiwillig)" in form.texts("label")
+    assert "Geschlecht (freiwillig)" in form.texts("label")
     # Competencies are offered in the visitor's language, grouped by category.
-    assert ">UX-Design</option>" in form
-    assert "<optgroup" in form
+    assert "UX-Design" in form.texts("optgroup > option")
 
 
 def test_english_form_shows_english_competency_names(client, open_project_en):
     html = client.get(f"{open_project_en.url}bewerben/").content.decode()
 
-    assert ">UX design</option>" in html
-    assert ">12 months</option>" in html
-    assert "<legend><h3>Your competencies</h3></legend>" in html
+    options = parse(html).texts("option")
+    assert "UX design" in options
+    assert "12 months" in options
+    assertInHTML("<legend><h3>Your competencies</h3></legend>", html)
 
 
 def test_consent_links_to_the_privacy_page(client, site_tree, open_project):
@@ -65,7 +69,7 @@ def test_consent_links_to_the_privacy_page(client, site_tree, open_project):
 
     html = client.get(apply_url(open_project)).content.decode()
 
-    assert f'<a href="{privacy.url}">Datenschutzerklärung</a>' in html
+    assertInHTML(f'<a href="{privacy.url}">Datenschutzerklärung</a>', html)
 
 
 def test_happy_path_saves_everything_and_sends_both_mails(
@@ -125,7 +129,7 @@ def test_talent_pool_checkbox_keeps_the_person_for_twelve_months(
 def test_cv_is_stored_privately_under_a_random_name(
     client, submit, open_project, competencies, settings
 ):
-    cv = SimpleUploadedFile("Lebenslauf Ada.pdf", minimal_pdf(), content_type="image/png")
+    cv = SimpleUploadedFile("Lebenslauf Ada.pdf", MINIMAL_PDF, content_type="image/png")
 
     submit(apply_url(open_project), application_data(competencies, cv=cv))
 
@@ -133,7 +137,7 @@ def test_cv_is_stored_privately_under_a_random_name(
     name = candidate.cv.name
     assert re.fullmatch(r"cv/\d{4}/\d{2}/[0-9a-f]{32}\.pdf", name)
     stored = settings.PRIVATE_MEDIA_ROOT / name
-    assert stored.read_bytes() == minimal_pdf()
+    assert stored.read_bytes() == MINIMAL_PDF
     assert not str(stored).startswith(str(settings.MEDIA_ROOT))
     # Nothing under the public media URL serves it.
     assert client.get(f"/media/{name}").status_code == 404
@@ -184,13 +188,13 @@ def test_bad_input_is_explained_in_german(
     response = client.post(apply_url(open_project), application_data(competencies, **overrides))
 
     assert response.status_code == 200
-    html = response.content.decode()
+    page = parse(response)
     # The error summary links to the field; the field points at its error message.
-    summary = html.split('id="error-summary"', 1)[1].split("</div>", 1)[0]
-    assert f'href="#id_{field}"' in summary
-    assert message in summary
-    assert f'id="id_{field}_error"' in html
-    assert re.search(rf'aria-describedby="[^"]*id_{field}_error', html)
+    summary = page.select_one("#error-summary")
+    assert summary.select(f'a[href="#id_{field}"]')
+    assert message in summary.text
+    assert page.select(f"#id_{field}_error")
+    assert page.select(f'[aria-describedby~="id_{field}_error"]')
     assert not Candidate.objects.exists()
     assert not ConsentRecord.objects.exists()
 

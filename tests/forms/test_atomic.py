@@ -7,13 +7,14 @@ from django.db import IntegrityError
 from intake.forms import ApplicationForm
 from intake.models import Application, Candidate, CandidateCompetency, ConsentRecord, OutgoingMail
 from intake.submissions import save_application
-from tests.forms.conftest import application_data, minimal_pdf
+from tests.factories import MINIMAL_PDF
+from tests.forms.conftest import application_data
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_failure_midway_leaves_no_rows_and_no_file(open_project, competencies, settings):
-    cv = SimpleUploadedFile("cv.pdf", minimal_pdf(), content_type="application/pdf")
+    cv = SimpleUploadedFile("cv.pdf", MINIMAL_PDF, content_type="application/pdf")
     form = ApplicationForm(application_data(competencies), {"cv": cv})
     assert form.is_valid(), form.errors
     # The same competency twice breaks the database's unique constraint after the

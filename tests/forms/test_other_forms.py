@@ -13,6 +13,7 @@ from intake.models import (
     MunicipalityRequest,
 )
 from tests.forms.conftest import application_data, started
+from tests.markup import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -202,10 +203,9 @@ def test_bad_input_in_both_languages(
         response = client.post(page.url, make_data(competencies))
 
         assert response.status_code == 200
-        html = response.content.decode()
-        summary = html.split('id="error-summary"', 1)[1].split("</div>", 1)[0]
-        assert f'href="#id_{field}"' in summary
-        assert message in summary
+        summary = parse(response).select_one("#error-summary")
+        assert summary.select(f'a[href="#id_{field}"]')
+        assert message in summary.text
     assert not MunicipalityRequest.objects.exists()
     assert not CompanyOffer.objects.exists()
     assert not ContactRequest.objects.exists()

@@ -3,7 +3,9 @@
 import pytest
 
 from intake.models import Application, ApplicationStatusChange, PipelineStatus
+from tests import factories
 from tests.forms.conftest import application_data
+from tests.markup import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -40,10 +42,8 @@ def test_status_page_in_english(client, application):
 
 
 def test_internal_notes_and_names_of_the_team_stay_hidden(client, application, django_user_model):
-    from intake.models import ApplicationNote
-
-    reviewer = django_user_model.objects.create_user(username="prüferin", password="x")
-    ApplicationNote.objects.create(
+    reviewer = factories.UserFactory(username="prüferin")
+    factories.ApplicationNoteFactory(
         application=application, author=reviewer, text="Sehr starke Kandidatin, Gehalt prüfen"
     )
     application.transition_to(PipelineStatus.SCREENING, user=reviewer, comment="intern: passt")
@@ -62,9 +62,10 @@ def test_unknown_token_is_404(client, application):
 
 
 def test_withdraw_asks_first_then_withdraws_and_records_it(client, application):
-    page = client.get(status_url(application)).content.decode()
+    page = parse(client.get(status_url(application)))
     withdraw_url = f"{status_url(application)}zurueckziehen/"
-    assert f'href="{withdraw_url}"' in page
+    withdraw = page.select_one('section[aria-labelledby="withdraw-heading"] a.button')
+    assert withdraw.get("href") == withdraw_url
 
     confirm = client.get(withdraw_url)
     assert confirm.status_code == 200
@@ -126,7 +127,7 @@ def test_declined_applicant_can_choose_to_stay_in_the_talent_pool(client, applic
     old_consent = application.candidate.consent
     page = client.get(status_url(application)).content.decode()
     join_url = f"{status_url(application)}talentpool/"
-    assert f'action="{join_url}"' in page
+    assert parse(page).select(f'form[method=post][action="{join_url}"]')
     assert "12 Monate lang in unserem Talentpool" in page
 
     response = client.post(join_url, follow=True)

@@ -4,18 +4,15 @@ import io
 import zipfile
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from intake.models import Candidate
 from intake.uploads import validate_cv
-from tests.forms.conftest import (
-    application_data,
-    minimal_docx,
-    minimal_odt,
-    minimal_pdf,
-    minimal_png,
-)
+from tests.factories import MINIMAL_PDF
+from tests.forms.conftest import application_data, minimal_docx, minimal_odt, minimal_png
+from tests.markup import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -33,11 +30,11 @@ def post_cv(submit, project, competencies, cv):
 @pytest.mark.parametrize(
     ("name", "content", "kind"),
     [
-        ("cv.pdf", minimal_pdf(), "pdf"),
+        ("cv.pdf", MINIMAL_PDF, "pdf"),
         ("cv.docx", minimal_docx(), "docx"),
         ("cv.odt", minimal_odt(), "odt"),
         # The name does not matter: a PDF called .txt is still a PDF.
-        ("lebenslauf.txt", minimal_pdf(), "pdf"),
+        ("lebenslauf.txt", MINIMAL_PDF, "pdf"),
     ],
 )
 def test_real_documents_are_accepted(submit, open_project, competencies, name, content, kind):
@@ -67,7 +64,7 @@ def test_other_content_is_refused_whatever_the_name(
     assert response.status_code == 200
     html = response.content.decode()
     assert REFUSED in html
-    assert 'href="#id_cv"' in html
+    assert parse(html).select_one("#error-summary").select('a[href="#id_cv"]')
     assert not Candidate.objects.exists()
 
 
@@ -83,7 +80,7 @@ def test_a_zip_that_is_neither_docx_nor_odt_is_refused():
 
 
 def test_files_over_ten_megabytes_are_refused(client, open_project, competencies):
-    big = minimal_pdf() + b"0" * (10 * 1024 * 1024)
+    big = MINIMAL_PDF + b"0" * settings.APPLICATION_CV_MAX_BYTES
 
     html = client.post(
         f"{open_project.url}bewerben/", application_data(competencies, cv=upload("cv.pdf", big))
@@ -95,7 +92,7 @@ def test_files_over_ten_megabytes_are_refused(client, open_project, competencies
 
 
 def test_exactly_ten_megabytes_is_still_fine():
-    content = minimal_pdf() + b"0" * (10 * 1024 * 1024 - len(minimal_pdf()))
+    content = MINIMAL_PDF + b"0" * (settings.APPLICATION_CV_MAX_BYTES - len(MINIMAL_PDF))
 
     assert validate_cv(upload("cv.pdf", content)) == "pdf"
 

@@ -2,6 +2,9 @@
 
 import pytest
 
+from tests.factories import LearningResourcePageFactory
+from tests.markup import parse
+
 pytestmark = pytest.mark.django_db
 
 
@@ -9,17 +12,17 @@ def test_home_page_renders_in_german_and_english(client, site_tree):
     response = client.get("/de/")
     assert response.status_code == 200
     assert "Macher:innen für Kommunen" in response.content.decode()
-    assert '<html lang="de">' in response.content.decode()
+    assert parse(response).select_one("html").get("lang") == "de"
 
     response = client.get("/en/")
     assert response.status_code == 200
     assert "Makers for municipalities" in response.content.decode()
-    assert '<html lang="en">' in response.content.decode()
+    assert parse(response).select_one("html").get("lang") == "en"
 
 
 def test_language_switcher_points_to_the_translation(client, site_tree):
-    html = client.get("/de/").content.decode()
-    assert 'href="/en/"' in html
+    switcher = parse(client.get("/de/")).select_one("nav.lang-switch")
+    assert switcher.select_one("a[hreflang=en]").get("href") == "/en/"
 
 
 def test_robots_txt_lists_the_sitemap(client, site_tree):
@@ -36,10 +39,9 @@ def test_unknown_url_gives_the_404_page(client, site_tree):
 
 
 def test_sitemap_lists_pages_of_both_languages_but_not_private_ones(client, site_tree):
-    from tests.factories import LearningResourcePageFactory
-
-    private = LearningResourcePageFactory(parent=site_tree.learning, macherinnen_only=True)
-    private.save_revision().publish()
+    private = LearningResourcePageFactory(
+        parent=site_tree.learning, macherinnen_only=True, publish=True
+    )
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     xml = response.content.decode()
@@ -55,5 +57,5 @@ def test_interface_strings_are_translated_on_english_pages(client, site_tree):
     assert "Skip to content" in english
     assert "Zum Inhalt springen" not in english
     # The switcher names each language in itself.
-    assert ">Deutsch<" in english
-    assert ">English<" in german
+    assert "Deutsch" in parse(english).texts("nav.lang-switch a")
+    assert "English" in parse(german).texts("nav.lang-switch a")

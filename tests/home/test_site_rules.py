@@ -52,10 +52,13 @@ def test_only_one_project_index_per_home_page(site_tree):
 def test_translation_sync_carries_synchronised_fields_and_keeps_translations(site_tree, locales):
     """An editor changes the German project; the English translation follows on sync."""
     topic_a, topic_b = factories.TopicFactory(), factories.TopicFactory()
-    project = factories.ProjectPageFactory(parent=site_tree.projects, duration_months=9)
-    project.topics.set([topic_a])
-    factories.ProjectCompetencyFactory(project=project)
-    project.save_revision().publish()
+    project = factories.ProjectPageFactory(
+        parent=site_tree.projects,
+        duration_months=9,
+        topics=[topic_a],
+        profile=[factories.CompetencyFactory()],
+        publish=True,
+    )
 
     source, _ = TranslationSource.get_or_create_from_instance(project)
     translation = Translation.objects.create(source=source, target_locale=locales.en)

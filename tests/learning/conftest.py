@@ -1,5 +1,7 @@
 """Fixtures of the learning library and the expert pool."""
 
+import functools
+
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -8,27 +10,19 @@ from django.core.cache import cache
 from tests import factories
 
 
-def publish(page):
-    """Publish a factory-made page the way the admin does (signals, publication dates)."""
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
-
-
 @pytest.fixture
 def resource_factory(site_tree):
-    """Create published learning resources below the German library."""
-
-    def create(**kwargs):
-        return publish(factories.LearningResourcePageFactory(parent=site_tree.learning, **kwargs))
-
-    return create
+    """LearningResourcePageFactory below the German library, published as the admin does
+    (publishing applies the Macher:innen-only page privacy)."""
+    return functools.partial(
+        factories.LearningResourcePageFactory, parent=site_tree.learning, publish=True
+    )
 
 
 @pytest.fixture
 def expert_pool(site_tree):
     """The German expert pool, below the learning library."""
-    return publish(factories.ExpertIndexPageFactory(parent=site_tree.learning))
+    return factories.ExpertIndexPageFactory(parent=site_tree.learning, publish=True)
 
 
 @pytest.fixture

@@ -1,36 +1,29 @@
 """The project page: facts, competence profile, application call to action, JSON-LD."""
 
 import datetime
-import json
-import re
 
 import pytest
+from pytest_django.asserts import assertInHTML
 
-from projects.models import ProjectStatus, Workload
-from taxonomy.models import Bundesland
+from projects.models import ProjectStatus, Requirement, Workload
+from taxonomy.models import Bundesland, CompetencyLevel
 from tests import factories
-
-from .conftest import BASIC, EXPERT, MUST, NICE
+from tests.markup import description_list, json_ld, parse
 
 pytestmark = pytest.mark.django_db
 
 
-def json_ld_objects(html):
-    """Every JSON-LD object on the page, parsed."""
-    scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-    return [json.loads(script) for script in scripts]
-
-
-def job_postings(html):
-    return [obj for obj in json_ld_objects(html) if obj.get("@type") == "JobPosting"]
+def job_postings(response):
+    return [obj for obj in json_ld(response) if obj.get("@type") == "JobPosting"]
 
 
 @pytest.fixture
-def open_project(make_project, today):
+def open_project(site_tree, today):
     municipality = factories.MunicipalityFactory(
         name="Kalletal", bundesland=Bundesland.NORDRHEIN_WESTFALEN
     )
-    return make_project(
+    return factories.ProjectPageFactory(
+        parent=site_tree.projects,
         title="Kompass Kalletal",
         municipality=municipality,
         status=ProjectStatus.OPEN,
@@ -45,15 +38,25 @@ def open_project(make_project, today):
         funder="Robert Bosch Stiftung",
         first_published_at=datetime.datetime(2025, 3, 2, 9, 0, tzinfo=datetime.UTC),
         profile=[
-            (factories.CompetencyFactory(name="UX-Design"), MUST, EXPERT),
-            (factories.CompetencyFactory(name="Mehrsprachigkeit"), NICE, BASIC),
+            (
+                factories.CompetencyFactory(name="UX-Design"),
+                Requirement.MUST,
+                CompetencyLevel.EXPERT,
+            ),
+            (
+                factories.CompetencyFactory(name="Mehrsprachigkeit"),
+                Requirement.NICE,
+                CompetencyLevel.BASIC,
+            ),
         ],
     )
 
 
 @pytest.fixture
-def completed_project(make_project):
-    return make_project(title="Papierlos – aber richtig!", status=ProjectStatus.COMPLETED)
+def completed_project(site_tree):
+    return factories.ProjectPageFactory(
+        parent=site_tree.projects, title="Papierlos – aber richtig!", status=ProjectStatus.COMPLETED
+    )
 
 
 def test_project_page_shows_facts_and_sections(client, open_project):
@@ -61,10 +64,11 @@ def test_project_page_shows_facts_and_sections(client, open_project):
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert "<h1>Kompass Kalletal</h1>" in html
-    assert "Kalletal, Nordrhein-Westfalen" in html
-    assert '<span class="badge badge--open">Ausgeschrieben</span>' in html
-    facts = html.split('<dl class="facts">', 1)[1].split("</dl>", 1)[0]
+    page = parse(html)
+    assertInHTML("<h1>Kompass Kalletal</h1>", html)
+    assert page.select_one(".page-header .lead").text == "Kalletal, Nordrhein-Westfalen"
+    assertInHTML('<span class="badge badge--open">Ausgeschrieben</span>', html)
+    facts = description_list(page.select_one("dl.facts"))
     for label, value in [
         ("Start", "Oktober 2031"),
         ("Dauer", "6 Monate"),
@@ -74,24 +78,21 @@ def test_project_page_shows_facts_and_sections(client, open_project):
         ("Rolle der Pat:in", "Fachbereichsleitung Bürgerservice"),
         ("Förderer", "Robert Bosch Stiftung"),
     ]:
-        assert re.search(rf"<dt>{re.escape(label)}</dt>\s*<dd>[^<]*{re.escape(value)}", facts), (
-            label
-        )
-    assert "<dt>Bewerbungsfrist</dt>" in facts
+        assert value in facts[label], label
+    assert "Bewerbungsfrist" in facts
+    headings = page.texts("h2")
     for heading in ["Herausforderung", "Angestrebte Wirkung", "Zielgruppen"]:
-        assert f">{heading}</h2>" in html
+        assert heading in headings
     # Breadcrumbs lead back to the listing.
-    assert 'href="/de/projekte/"' in html.split('class="breadcrumbs"', 1)[1].split("</nav>", 1)[0]
+    assert page.select('nav.breadcrumbs a[href="/de/projekte/"]')
 
 
 def test_competence_profile_is_a_table_with_requirement_and_level(client, open_project):
-    html = client.get(open_project.url).content.decode()
+    table = parse(client.get(open_project.url)).select_one("table.competence-profile")
 
-    table = html.split('<table class="competence-profile">', 1)[1].split("</table>", 1)[0]
-    assert "<caption>" in table
-    assert '<th scope="col">Anforderung</th>' in table
-    rows = re.findall(r"<tr>\s*(.*?)\s*</tr>", table.split("<tbody>", 1)[1], re.S)
-    cells = [re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row) for row in rows]
+    assert table.select("caption")
+    assertInHTML('<th scope="col">Anforderung</th>', table.html)
+    cells = [row.texts("th, td") for row in table.select("tbody tr")]
     assert cells == [
         ["UX-Design", "Muss", "Expertise"],
         ["Mehrsprachigkeit", "Kann", "Grundkenntnisse"],
@@ -101,7 +102,7 @@ def test_competence_profile_is_a_table_with_requirement_and_level(client, open_p
 def test_open_project_invites_applications(client, open_project):
     html = client.get(open_project.url).content.decode()
 
-    assert f'<a class="button" href="{open_project.url}bewerben/">Jetzt bewerben</a>' in html
+    assertInHTML(f'<a class="button" href="{open_project.url}bewerben/">Jetzt bewerben</a>', html)
     assert "Bewerbungsphase beendet" not in html
 
 
@@ -112,9 +113,11 @@ def test_completed_project_has_no_apply_button(client, completed_project):
     assert "Bewerbungsphase beendet" in html
 
 
-def test_open_project_past_its_deadline_is_closed(client, make_project, today):
-    project = make_project(
-        status=ProjectStatus.OPEN, application_deadline=today - datetime.timedelta(days=1)
+def test_open_project_past_its_deadline_is_closed(client, site_tree, today):
+    project = factories.ProjectPageFactory(
+        parent=site_tree.projects,
+        status=ProjectStatus.OPEN,
+        application_deadline=today - datetime.timedelta(days=1),
     )
     html = client.get(project.url).content.decode()
 
@@ -123,8 +126,10 @@ def test_open_project_past_its_deadline_is_closed(client, make_project, today):
     assert client.get(f"{project.url}bewerben/").status_code == 404
 
 
-def test_project_in_preparation_says_applications_have_not_started(client, make_project):
-    project = make_project(status=ProjectStatus.IN_PREPARATION)
+def test_project_in_preparation_says_applications_have_not_started(client, site_tree):
+    project = factories.ProjectPageFactory(
+        parent=site_tree.projects, status=ProjectStatus.IN_PREPARATION
+    )
     html = client.get(project.url).content.decode()
 
     assert "Jetzt bewerben" not in html
@@ -136,7 +141,7 @@ def test_apply_route_is_404_for_closed_projects(client, completed_project):
 
 
 def test_open_project_carries_a_job_posting(client, open_project, today):
-    postings = job_postings(client.get(open_project.url).content.decode())
+    postings = job_postings(client.get(open_project.url))
 
     assert len(postings) == 1
     posting = postings[0]
@@ -158,14 +163,14 @@ def test_open_project_carries_a_job_posting(client, open_project, today):
     }
 
 
-def test_full_time_project_is_a_full_time_posting(client, make_project):
-    project = make_project(workload=Workload.FULL_TIME)
-    (posting,) = job_postings(client.get(project.url).content.decode())
+def test_full_time_project_is_a_full_time_posting(client, site_tree):
+    project = factories.ProjectPageFactory(parent=site_tree.projects, workload=Workload.FULL_TIME)
+    (posting,) = job_postings(client.get(project.url))
     assert posting["employmentType"] == "FULL_TIME"
 
 
 def test_closed_project_carries_no_job_posting(client, completed_project):
-    assert job_postings(client.get(completed_project.url).content.decode()) == []
+    assert job_postings(client.get(completed_project.url)) == []
 
 
 def test_related_stories_are_linked(client, site_tree, open_project):

@@ -1,28 +1,24 @@
 """Small helpers shared by the search tests."""
 
-import re
+import datetime
+
+from django.utils import timezone
 
 from tests import factories
+from tests.markup import parse
 
 
 def result_titles(response):
     """The titles of the ordinary search results, in the order the page lists them."""
-    html = response.content.decode()
-    section = html.split('<ol class="search-results"', 1)
-    if len(section) < 2:
-        return []
-    listing = section[1].split("</ol>", 1)[0]
-    return re.findall(r'class="card__link" href="[^"]*">([^<]+)</a>', listing)
+    lists = parse(response).select("ol.search-results")
+    ordinary = [ol for ol in lists if "search-results--promoted" not in ol.classes]
+    return ordinary[0].texts("a.card__link") if ordinary else []
 
 
 def promoted_titles(response):
     """The titles of the editor's picks above the results."""
-    html = response.content.decode()
-    section = html.split('<ol class="search-results search-results--promoted">', 1)
-    if len(section) < 2:
-        return []
-    listing = section[1].split("</ol>", 1)[0]
-    return re.findall(r'class="card__link" href="[^"]*">([^<]+)</a>', listing)
+    picks = parse(response).select("ol.search-results.search-results--promoted")
+    return picks[0].texts("a.card__link") if picks else []
 
 
 def standard_page(parent, title, **kwargs):
@@ -32,9 +28,9 @@ def standard_page(parent, title, **kwargs):
 
 def translate(page, locale, title, **fields):
     """Publish an English (or other) translation of ``page`` with the given title and fields."""
-    translation = page.copy_for_translation(locale)
-    translation.title = title
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    return translation
+    return factories.publish_translation(page, locale, title=title, **fields)
+
+
+def days_ago(days):
+    """An aware datetime ``days`` days before now (for first_published_at)."""
+    return timezone.now() - datetime.timedelta(days=days)

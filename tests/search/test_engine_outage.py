@@ -8,7 +8,6 @@ starts it again on the same data.
 
 import io
 import os
-import re
 import socket
 import subprocess
 import uuid
@@ -17,13 +16,13 @@ from types import SimpleNamespace
 
 import pytest
 from django.core.management import call_command
-from django.utils.html import strip_tags
 
 from config.settings.search import search_backends_from_env
 from search.dsl import get_client
 from search.indexing import ensure_indices
 from search.models import PendingIndexUpdate
-from tests.search.index_fixtures import new_project
+from tests import factories
+from tests.markup import card_titles
 
 pytestmark = pytest.mark.django_db
 
@@ -94,17 +93,16 @@ def _listing(client, site_tree, query):
     """The listing's HTML and the titles of its cards (highlight marks removed)."""
     response = client.get(site_tree.projects.url, {"q": query})
     assert response.status_code == 200
-    html = response.content.decode()
-    titles = [strip_tags(title) for title in re.findall(r'class="card__link"[^>]*>(.*?)</a>', html)]
-    return html, titles
+    return response.content.decode(), card_titles(response)
 
 
 def test_stopping_the_engine_degrades_search_and_a_restart_catches_up(
-    client, site_tree, search_on, django_capture_on_commit_callbacks
+    client, site_tree, search_on, commit
 ):
-    commit = lambda: django_capture_on_commit_callbacks(execute=True)  # noqa: E731
     with commit():
-        old = new_project(site_tree.projects, "Hochwasser am Deich melden")
+        old = factories.ProjectPageFactory(
+            parent=site_tree.projects, title="Hochwasser am Deich melden", publish=True
+        )
     search_on.refresh()
     html, titles = _listing(client, site_tree, "Hochwasser")
     assert titles == ["Hochwasser am Deich melden"]
@@ -114,7 +112,9 @@ def test_stopping_the_engine_degrades_search_and_a_restart_catches_up(
 
     # Editors keep working: a new project, an old one taken offline.
     with commit():
-        new_project(site_tree.projects, "Hochwasser-Warnsystem für das Dorf")
+        factories.ProjectPageFactory(
+            parent=site_tree.projects, title="Hochwasser-Warnsystem für das Dorf", publish=True
+        )
         old.unpublish()
     assert PendingIndexUpdate.objects.count() == 2
 

@@ -1,12 +1,12 @@
 """RSS and Atom feeds of project searches, and the links to them on the listing."""
 
-import html
 import xml.etree.ElementTree as ET
 
 import pytest
 
 from tests import factories
-from tests.search.project_search_support import days_ago, make_project
+from tests.markup import parse
+from tests.search.helpers import days_ago
 
 pytestmark = pytest.mark.django_db
 
@@ -22,22 +22,35 @@ def ux(db):
 def projects(site_tree, ux):
     parent = site_tree.projects
     return {
-        "match_old": make_project(
-            parent,
-            "Bürgerportal",
-            bundesland="HE",
-            competencies=[ux],
+        "match_old": factories.ProjectPageFactory(
+            parent=parent,
+            title="Bürgerportal",
+            municipality__name="Stadt Bürgerportal",
+            municipality__bundesland="HE",
+            profile=[ux],
             first_published_at=days_ago(9),
         ),
-        "match_new": make_project(
-            parent,
-            "Terminbuchung",
-            bundesland="HE",
-            competencies=[ux],
+        "match_new": factories.ProjectPageFactory(
+            parent=parent,
+            title="Terminbuchung",
+            municipality__name="Stadt Terminbuchung",
+            municipality__bundesland="HE",
+            profile=[ux],
             first_published_at=days_ago(1),
         ),
-        "other_state": make_project(parent, "Schul-App", bundesland="BY", competencies=[ux]),
-        "other_skill": make_project(parent, "Glasfaser", bundesland="HE"),
+        "other_state": factories.ProjectPageFactory(
+            parent=parent,
+            title="Schul-App",
+            municipality__name="Stadt Schul-App",
+            municipality__bundesland="BY",
+            profile=[ux],
+        ),
+        "other_skill": factories.ProjectPageFactory(
+            parent=parent,
+            title="Glasfaser",
+            municipality__name="Stadt Glasfaser",
+            municipality__bundesland="HE",
+        ),
     }
 
 
@@ -79,13 +92,14 @@ def test_feed_without_filters_lists_all_projects(client, projects):
 
 def test_listing_links_its_feeds_with_the_current_filters(client, projects, ux):
     response = client.get(f"/de/projekte/?bundesland=HE&competency={ux.pk}&page=1&sort=start")
-    page = html.unescape(response.content.decode())
+    page = parse(response)
     query = f"bundesland=HE&competency={ux.pk}"
 
-    assert (
-        f'<link rel="alternate" type="application/rss+xml" '
-        f'title="Diese Projektsuche als RSS-Feed" href="/de/projekte/feed/rss/?{query}">'
-    ) in page
-    assert f'href="/de/projekte/feed/atom/?{query}"' in page
-    assert "Diese Suche abonnieren" in page
-    assert f'<a href="/de/projekte/feed/rss/?{query}">RSS-Feed</a>' in page
+    rss = page.select_one('head link[rel=alternate][type="application/rss+xml"]')
+    assert rss.get("title") == "Diese Projektsuche als RSS-Feed"
+    assert rss.get("href") == f"/de/projekte/feed/rss/?{query}"
+    atom = page.select_one('head link[rel=alternate][type="application/atom+xml"]')
+    assert atom.get("href") == f"/de/projekte/feed/atom/?{query}"
+    links = page.select_one("p.feed-links")
+    assert "Diese Suche abonnieren" in links.text
+    assert links.select_one(f'a[href="/de/projekte/feed/rss/?{query}"]').text == "RSS-Feed"

@@ -4,16 +4,15 @@ Projects are published as an editor does; the sync task puts them into the index
 (immediate task backend) after the commit.
 """
 
+import datetime
+
 import pytest
 
 from projects.models import ProjectStatus
 from projects.search_document import duration_bucket, index_alias, start_period
 from tests import factories
-from tests.search import index_fixtures
-from tests.search.index_fixtures import new_project
 
 pytestmark = pytest.mark.django_db
-project_index = index_fixtures.project_index
 
 
 @pytest.fixture
@@ -21,26 +20,30 @@ def projects(site_tree, project_index, django_capture_on_commit_callbacks):
     """Four German projects with distinct vocabulary, published and indexed."""
     munich = factories.MunicipalityFactory(name="München", bundesland="BY")
     with django_capture_on_commit_callbacks(execute=True):
-        new_project(
-            site_tree.projects,
-            "Bürgerservice neu denken",
+        factories.ProjectPageFactory(
+            parent=site_tree.projects,
+            title="Bürgerservice neu denken",
             challenge="<p>Die <b>digitale Verwaltung</b> soll Anträge schneller bearbeiten.</p>",
+            publish=True,
         )
-        new_project(
-            site_tree.projects,
-            "Papierlos arbeiten",
+        factories.ProjectPageFactory(
+            parent=site_tree.projects,
+            title="Papierlos arbeiten",
             challenge="<p>Die Einführung der E-Akte im Bauamt begleiten.</p>",
+            publish=True,
         )
-        new_project(
-            site_tree.projects,
-            "Radwege planen",
+        factories.ProjectPageFactory(
+            parent=site_tree.projects,
+            title="Radwege planen",
             municipality=munich,
             challenge="<p>Ein Konzept für sichere Schulwege mit dem Rad.</p>",
+            publish=True,
         )
-        new_project(
-            site_tree.projects,
-            "Mobil auf dem Land",
+        factories.ProjectPageFactory(
+            parent=site_tree.projects,
+            title="Mobil auf dem Land",
             challenge="<p>Der öffentliche Nahverkehr fährt abends zu selten.</p>",
+            publish=True,
         )
     return project_index
 
@@ -79,10 +82,11 @@ def test_english_translation_is_analysed_with_english_stemming(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         factories.publish_translation(site_tree.projects, locales.en, title="Projects")
-        project = new_project(
-            site_tree.projects,
-            "Kommunen vernetzen",
+        project = factories.ProjectPageFactory(
+            parent=site_tree.projects,
+            title="Kommunen vernetzen",
             challenge="<p>Kommunen teilen Wissen.</p>",
+            publish=True,
         )
         factories.publish_translation(
             project,
@@ -108,14 +112,16 @@ def test_document_carries_the_facets_of_the_page(
     nice = factories.CompetencyFactory(name="UX-Design")
     kassel = factories.MunicipalityFactory(name="Kassel", bundesland="HE")
     with django_capture_on_commit_callbacks(execute=True):
-        page = new_project(
-            site_tree.projects,
-            "Online-Terminvergabe",
+        page = factories.ProjectPageFactory(
+            parent=site_tree.projects,
+            title="Online-Terminvergabe",
             municipality=kassel,
             topics=[topic],
-            competencies=[(must, "must"), (nice, "nice")],
+            profile=[(must, "must"), (nice, "nice")],
             status=ProjectStatus.OPEN,
+            start_date=datetime.date(2027, 2, 1),
             duration_months=9,
+            publish=True,
         )
 
     doc = project_index.document("de", page.pk)
@@ -145,20 +151,23 @@ def test_synonyms_from_the_file_connect_abbreviations_and_terms(
     site_tree, project_index, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        new_project(
-            site_tree.projects,
-            "Chatbot fürs Bürgerbüro",
+        factories.ProjectPageFactory(
+            parent=site_tree.projects,
+            title="Chatbot fürs Bürgerbüro",
             challenge="<p>Künstliche Intelligenz beantwortet einfache Fragen.</p>",
+            publish=True,
         )
-        new_project(
-            site_tree.projects,
-            "Stadtteil mitgestalten",
+        factories.ProjectPageFactory(
+            parent=site_tree.projects,
+            title="Stadtteil mitgestalten",
             challenge="<p>Mehr Partizipation bei der Planung des Marktplatzes.</p>",
+            publish=True,
         )
-        new_project(
-            site_tree.projects,
-            "Azubis finden",
+        factories.ProjectPageFactory(
+            parent=site_tree.projects,
+            title="Azubis finden",
             challenge="<p>Die Personalgewinnung der Verwaltung modernisieren.</p>",
+            publish=True,
         )
 
     assert project_index.titles("de", "KI") == ["Chatbot fürs Bürgerbüro"]

@@ -6,11 +6,9 @@ import pytest
 from django.core.management import call_command
 
 from projects.search_document import index_alias
-from tests.search import index_fixtures
-from tests.search.index_fixtures import new_project
+from tests import factories
 
 pytestmark = pytest.mark.django_db
-project_index = index_fixtures.project_index
 
 
 class AliasProbe(io.StringIO):
@@ -37,13 +35,18 @@ def holders(engine, lang):
 def test_rebuild_swaps_the_alias_and_keeps_answering(
     site_tree, locales, project_index, django_capture_on_commit_callbacks
 ):
-    from tests import factories
-
     with django_capture_on_commit_callbacks(execute=True):
         factories.publish_translation(site_tree.projects, locales.en, title="Projects")
-        pages = [new_project(site_tree.projects, f"Projekt Nummer {n}") for n in range(3)]
+        pages = [
+            factories.ProjectPageFactory(
+                parent=site_tree.projects, title=f"Projekt Nummer {n}", publish=True
+            )
+            for n in range(3)
+        ]
         factories.publish_translation(pages[0], locales.en, title="Project number one")
-        draft = new_project(site_tree.projects, "Noch ein Entwurf", publish=False)
+        draft = factories.ProjectPageFactory(
+            parent=site_tree.projects, title="Noch ein Entwurf", live=False
+        )
     old_de, old_en = holders(project_index, "de"), holders(project_index, "en")
     assert project_index.count("de") == 3
 
@@ -66,7 +69,9 @@ def test_rebuild_swaps_the_alias_and_keeps_answering(
 
 
 def test_rebuild_of_one_language_leaves_the_other_alone(site_tree, project_index):
-    new_project(site_tree.projects, "Unverändert englisch")
+    factories.ProjectPageFactory(
+        parent=site_tree.projects, title="Unverändert englisch", publish=True
+    )
     old_en = holders(project_index, "en")
     old_de = holders(project_index, "de")
 
@@ -86,7 +91,7 @@ def test_quiet_rebuild_prints_nothing(site_tree, project_index):
 
 def test_rebuild_indexes_more_than_one_batch(site_tree, project_index):
     for n in range(7):
-        new_project(site_tree.projects, f"Stapel {n}")
+        factories.ProjectPageFactory(parent=site_tree.projects, title=f"Stapel {n}", publish=True)
     out = io.StringIO()
     call_command("search_rebuild", "--lang", "de", "--batch-size", "3", stdout=out)
     assert project_index.count("de") == 7

@@ -9,17 +9,9 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from search.models import PendingIndexUpdate
-from tests.search import index_fixtures
-from tests.search.index_fixtures import new_project, unreachable_url
+from tests import factories
 
 pytestmark = pytest.mark.django_db
-project_index = index_fixtures.project_index
-
-
-@pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    """Run the on-commit callbacks (the task enqueue) of the block, as a real commit would."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 @pytest.fixture
@@ -38,11 +30,13 @@ def catch_up():
 
 
 def test_publish_while_engine_is_down_is_queued_and_caught_up(
-    site_tree, project_index, settings, commit
+    site_tree, project_index, settings, commit, closed_port_url
 ):
-    settings.PROJECT_SEARCH_URL = unreachable_url()
+    settings.PROJECT_SEARCH_URL = closed_port_url
     with commit():
-        page = new_project(site_tree.projects, "Wochenmarkt beleben")
+        page = factories.ProjectPageFactory(
+            parent=site_tree.projects, title="Wochenmarkt beleben", publish=True
+        )
 
     pending = PendingIndexUpdate.objects.get()
     assert pending.page_id == page.pk
@@ -65,7 +59,9 @@ def test_slow_engine_times_out_and_the_update_waits(
     settings.PROJECT_SEARCH_URL = silent_engine
     settings.SEARCH_TIMEOUT = 0.5
     with commit():
-        new_project(site_tree.projects, "Kita-Plätze online vergeben")
+        factories.ProjectPageFactory(
+            parent=site_tree.projects, title="Kita-Plätze online vergeben", publish=True
+        )
 
     assert PendingIndexUpdate.objects.get().attempts == 1
 
@@ -74,31 +70,41 @@ def test_slow_engine_times_out_and_the_update_waits(
     assert project_index.titles("de", "Kita") == ["Kita-Plätze online vergeben"]
 
 
-def test_next_successful_task_works_off_the_backlog(site_tree, project_index, settings, commit):
-    settings.PROJECT_SEARCH_URL = unreachable_url()
+def test_next_successful_task_works_off_the_backlog(
+    site_tree, project_index, settings, commit, closed_port_url
+):
+    settings.PROJECT_SEARCH_URL = closed_port_url
     with commit():
-        new_project(site_tree.projects, "Leerstand nutzen")
-        new_project(site_tree.projects, "Vereine vernetzen")
+        factories.ProjectPageFactory(
+            parent=site_tree.projects, title="Leerstand nutzen", publish=True
+        )
+        factories.ProjectPageFactory(
+            parent=site_tree.projects, title="Vereine vernetzen", publish=True
+        )
     assert PendingIndexUpdate.objects.count() == 2
 
     settings.PROJECT_SEARCH_URL = project_index.url
     with commit():
-        new_project(site_tree.projects, "Bürgerhaushalt einführen")
+        factories.ProjectPageFactory(
+            parent=site_tree.projects, title="Bürgerhaushalt einführen", publish=True
+        )
 
     assert project_index.count("de") == 3
     assert not PendingIndexUpdate.objects.exists()
 
 
 def test_unpublish_in_the_admin_succeeds_while_the_engine_is_down(
-    client, site_tree, project_index, settings, commit
+    client, site_tree, project_index, settings, commit, closed_port_url
 ):
     with commit():
-        page = new_project(site_tree.projects, "Spielplätze erneuern")
+        page = factories.ProjectPageFactory(
+            parent=site_tree.projects, title="Spielplätze erneuern", publish=True
+        )
     assert project_index.titles("de", "Spielplätze") == ["Spielplätze erneuern"]
     editor = get_user_model().objects.create_superuser("redaktion", "r@example.org", "pw")
     client.force_login(editor)
 
-    settings.PROJECT_SEARCH_URL = unreachable_url()
+    settings.PROJECT_SEARCH_URL = closed_port_url
     with commit():
         response = client.post(reverse("wagtailadmin_pages:unpublish", args=[page.pk]))
 
@@ -116,7 +122,9 @@ def test_unpublish_in_the_admin_succeeds_while_the_engine_is_down(
 
 def test_several_queued_updates_of_one_page_are_synced_once(site_tree, project_index, commit):
     with commit():
-        page = new_project(site_tree.projects, "Fahrradstraßen")
+        page = factories.ProjectPageFactory(
+            parent=site_tree.projects, title="Fahrradstraßen", publish=True
+        )
     PendingIndexUpdate.objects.create(page_id=page.pk, action="index")
 
     assert "1 pages synced" in catch_up()

@@ -5,22 +5,15 @@ from wagtail.models import Page, PageViewRestriction
 
 from search.models import PendingIndexUpdate
 from tests import factories
-from tests.search import index_fixtures
-from tests.search.index_fixtures import new_project
 
 pytestmark = pytest.mark.django_db
-project_index = index_fixtures.project_index
-
-
-@pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    """Run the on-commit callbacks (the task enqueue) of the block, as a real commit would."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 def test_published_project_is_in_the_index_right_after_commit(site_tree, project_index, commit):
     with commit():
-        page = new_project(site_tree.projects, "Schulwege sicher machen")
+        page = factories.ProjectPageFactory(
+            parent=site_tree.projects, title="Schulwege sicher machen", publish=True
+        )
 
     assert project_index.titles("de", "Schulwege") == ["Schulwege sicher machen"]
     assert project_index.document("de", page.pk)["page_id"] == page.pk
@@ -29,7 +22,9 @@ def test_published_project_is_in_the_index_right_after_commit(site_tree, project
 
 def test_draft_is_not_indexed_until_published(site_tree, project_index, commit):
     with commit():
-        page = new_project(site_tree.projects, "Entwurf Klimaschutz", publish=False)
+        page = factories.ProjectPageFactory(
+            parent=site_tree.projects, title="Entwurf Klimaschutz", live=False
+        )
         page.save_revision()
 
     assert project_index.titles("de", "Klimaschutz") == []
@@ -47,7 +42,9 @@ def test_changed_topics_and_profile_are_indexed_on_republish(site_tree, project_
     new_topic = factories.TopicFactory(name="Gesundheit")
     competency = factories.CompetencyFactory(name="Datenanalyse")
     with commit():
-        page = new_project(site_tree.projects, "Pflege im Quartier", topics=[old_topic])
+        page = factories.ProjectPageFactory(
+            parent=site_tree.projects, title="Pflege im Quartier", topics=[old_topic], publish=True
+        )
 
     page.topics.set([new_topic])
     page.competence_profile.add(
@@ -65,7 +62,9 @@ def test_changed_topics_and_profile_are_indexed_on_republish(site_tree, project_
 
 def test_unpublished_project_leaves_the_index(site_tree, project_index, commit):
     with commit():
-        page = new_project(site_tree.projects, "Dorfladen digital")
+        page = factories.ProjectPageFactory(
+            parent=site_tree.projects, title="Dorfladen digital", publish=True
+        )
     assert project_index.titles("de", "Dorfladen") == ["Dorfladen digital"]
 
     with commit():
@@ -76,7 +75,9 @@ def test_unpublished_project_leaves_the_index(site_tree, project_index, commit):
 
 def test_deleted_project_leaves_the_index(site_tree, project_index, commit):
     with commit():
-        page = new_project(site_tree.projects, "Bücherei als dritter Ort")
+        page = factories.ProjectPageFactory(
+            parent=site_tree.projects, title="Bücherei als dritter Ort", publish=True
+        )
     assert project_index.count("de") == 1
 
     with commit():
@@ -88,8 +89,12 @@ def test_deleted_project_leaves_the_index(site_tree, project_index, commit):
 
 def test_deleting_the_listing_removes_all_its_projects(site_tree, project_index, commit):
     with commit():
-        new_project(site_tree.projects, "Erstes Projekt")
-        new_project(site_tree.projects, "Zweites Projekt")
+        factories.ProjectPageFactory(
+            parent=site_tree.projects, title="Erstes Projekt", publish=True
+        )
+        factories.ProjectPageFactory(
+            parent=site_tree.projects, title="Zweites Projekt", publish=True
+        )
     assert project_index.count("de") == 2
 
     with commit():
@@ -100,7 +105,9 @@ def test_deleting_the_listing_removes_all_its_projects(site_tree, project_index,
 
 def test_moving_the_listing_updates_the_project_urls(site_tree, project_index, commit):
     with commit():
-        page = new_project(site_tree.projects, "Ehrenamt stärken")
+        page = factories.ProjectPageFactory(
+            parent=site_tree.projects, title="Ehrenamt stärken", publish=True
+        )
     assert "/projekte/ehrenamt-starken/" in project_index.document("de", page.pk)["url"]
 
     section = factories.StandardPageFactory(parent=site_tree.home, title="Archiv", slug="archiv")
@@ -113,7 +120,9 @@ def test_moving_the_listing_updates_the_project_urls(site_tree, project_index, c
 def test_english_translation_goes_to_the_english_index(site_tree, locales, project_index, commit):
     with commit():
         factories.publish_translation(site_tree.projects, locales.en, title="Projects")
-        page = new_project(site_tree.projects, "Jugend beteiligen")
+        page = factories.ProjectPageFactory(
+            parent=site_tree.projects, title="Jugend beteiligen", publish=True
+        )
         translation = factories.publish_translation(
             page, locales.en, title="Involving young people"
         )
@@ -133,7 +142,9 @@ def test_english_document_names_topics_in_english_but_filters_by_german_pk(
     with commit():
         factories.translate_snippet(topic, locales.en, name="Mobility")
         factories.publish_translation(site_tree.projects, locales.en, title="Projects")
-        page = new_project(site_tree.projects, "Rufbus", topics=[topic])
+        page = factories.ProjectPageFactory(
+            parent=site_tree.projects, title="Rufbus", topics=[topic], publish=True
+        )
         translation = factories.publish_translation(page, locales.en, title="On-demand bus")
 
     english = project_index.document("en", translation.pk)
@@ -144,7 +155,9 @@ def test_english_document_names_topics_in_english_but_filters_by_german_pk(
 def test_renaming_a_topic_updates_the_projects_using_it(site_tree, project_index, commit):
     topic = factories.TopicFactory(name="Energie")
     with commit():
-        new_project(site_tree.projects, "Solardächer", topics=[topic])
+        factories.ProjectPageFactory(
+            parent=site_tree.projects, title="Solardächer", topics=[topic], publish=True
+        )
     assert project_index.titles("de", "Wärmewende") == []
 
     topic.name = "Wärmewende"
@@ -157,15 +170,21 @@ def test_renaming_a_topic_updates_the_projects_using_it(site_tree, project_index
 def test_no_engine_configured_means_no_queue(site_tree, settings, commit):
     settings.PROJECT_SEARCH_URL = None
     with commit():
-        new_project(site_tree.projects, "Ohne Suchmaschine")
+        factories.ProjectPageFactory(
+            parent=site_tree.projects, title="Ohne Suchmaschine", publish=True
+        )
 
     assert not PendingIndexUpdate.objects.exists()
 
 
 def test_page_privacy_takes_projects_out_of_the_index_and_back(site_tree, project_index, commit):
     with commit():
-        new_project(site_tree.projects, "Bürgerbüro mobil")
-        new_project(site_tree.projects, "Bürgerbüro digital")
+        factories.ProjectPageFactory(
+            parent=site_tree.projects, title="Bürgerbüro mobil", publish=True
+        )
+        factories.ProjectPageFactory(
+            parent=site_tree.projects, title="Bürgerbüro digital", publish=True
+        )
     assert project_index.count("de") == 2
 
     # Privacy set on the listing covers every project below it.

@@ -1,35 +1,23 @@
 """The faceted project search on the real OpenSearch: facets, sorts, highlights, paging."""
 
 import datetime
-import re
 
 import pytest
+from pytest_django.asserts import assertInHTML
 
 from projects.models import ProjectStatus
 from projects.search_query import ProjectSearch, autocomplete_titles, similar_project_ids
 from tests import factories
-from tests.search import project_search_support as support
-from tests.search.project_search_support import days_ago, make_project
-
-# The shared fixtures, registered in this module.
-project_index = support.project_index
-closed_port_url = support.closed_port_url
+from tests.markup import card_titles, parse
+from tests.search.helpers import days_ago
 
 pytestmark = pytest.mark.django_db
 
 
 def checkbox_label(html, name, value):
     """The visible label text of the checkbox ``name=value`` on the listing."""
-    pattern = rf'<input type="checkbox" name="{name}" value="{re.escape(str(value))}"[^>]*>'
-    match = re.search(pattern + r"\s*([^<]+)</label>", html)
-    assert match, f"no checkbox {name}={value}"
-    return " ".join(match.group(1).split())
-
-
-def card_titles(html):
-    """The project titles on the listing's cards (markup of highlights removed), in order."""
-    links = re.findall(r'class="card__link" href="[^"]*">(.*?)</a>', html, re.S)
-    return [re.sub(r"</?mark>", "", link) for link in links]
+    selector = f'input[type=checkbox][name="{name}"][value="{value}"]'
+    return parse(html).select_one(selector).ancestor("label").text
 
 
 @pytest.fixture
@@ -47,11 +35,36 @@ def spread(site_tree, taxonomy, project_index):
     verwaltung, bildung = taxonomy["verwaltung"], taxonomy["bildung"]
     parent = site_tree.projects
     projects = [
-        make_project(parent, "Digitale Akte Kassel", bundesland="HE", topics=[verwaltung]),
-        make_project(parent, "Bürgerservice Fulda", bundesland="HE", topics=[verwaltung]),
-        make_project(parent, "Schul-WLAN Passau", bundesland="BY", topics=[bildung]),
-        make_project(parent, "Online-Antrag Erding", bundesland="BY", topics=[verwaltung]),
-        make_project(parent, "Ratsinformation Pirna", bundesland="SN", topics=[verwaltung]),
+        factories.ProjectPageFactory(
+            parent=parent,
+            title="Digitale Akte Kassel",
+            municipality__bundesland="HE",
+            topics=[verwaltung],
+        ),
+        factories.ProjectPageFactory(
+            parent=parent,
+            title="Bürgerservice Fulda",
+            municipality__bundesland="HE",
+            topics=[verwaltung],
+        ),
+        factories.ProjectPageFactory(
+            parent=parent,
+            title="Schul-WLAN Passau",
+            municipality__bundesland="BY",
+            topics=[bildung],
+        ),
+        factories.ProjectPageFactory(
+            parent=parent,
+            title="Online-Antrag Erding",
+            municipality__bundesland="BY",
+            topics=[verwaltung],
+        ),
+        factories.ProjectPageFactory(
+            parent=parent,
+            title="Ratsinformation Pirna",
+            municipality__bundesland="SN",
+            topics=[verwaltung],
+        ),
     ]
     project_index.add(*projects)
     return projects
@@ -79,7 +92,7 @@ def test_listing_shows_counts_next_to_each_option(client, spread, taxonomy):
     assert checkbox_label(html, "bundesland", "BW") == "Baden-Württemberg (0)"
     assert checkbox_label(html, "topic", taxonomy["verwaltung"].pk) == "Verwaltung (3)"
     assert checkbox_label(html, "topic", taxonomy["bildung"].pk) == "Bildung (1)"
-    assert "4 Projekte" in html
+    assert parse(html).select_one("p.result-count").text == "4 Projekte"
     assert "Pirna" not in " ".join(card_titles(html))
 
 
@@ -95,11 +108,13 @@ def test_text_query_finds_and_highlights_in_the_listing(client, spread):
     html = response.content.decode()
 
     assert card_titles(html) == ["Digitale Akte Kassel"]
-    assert "Digitale <mark>Akte</mark> Kassel" in html
+    assertInHTML("Digitale <mark>Akte</mark> Kassel", parse(html).select_one("a.card__link").html)
 
 
 def test_a_title_with_markup_is_escaped_in_the_highlight(client, site_tree, project_index):
-    evil = make_project(site_tree.projects, "<script>alert(1)</script> Akte im Rathaus")
+    evil = factories.ProjectPageFactory(
+        parent=site_tree.projects, title="<script>alert(1)</script> Akte im Rathaus"
+    )
     project_index.add(evil)
 
     hit = ProjectSearch(query="Akte").execute().hits[0]
@@ -109,7 +124,10 @@ def test_a_title_with_markup_is_escaped_in_the_highlight(client, site_tree, proj
         "&lt;script&gt;alert(1)&lt;/script&gt; <mark>Akte</mark> im Rathaus"
     )
     assert "<script>alert(1)" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; <mark>Akte</mark> im Rathaus" in html
+    link = parse(html).select_one("a.card__link")
+    assert link.text == "<script>alert(1)</script> Akte im Rathaus"
+    assert [element.tag for element in link.iter()] == ["mark"]
+    assert link.texts("mark") == ["Akte"]
 
 
 @pytest.fixture
@@ -118,23 +136,23 @@ def dated(site_tree, project_index):
     today = datetime.date.today()
     parent = site_tree.projects
     projects = {
-        "a": make_project(
-            parent,
-            "Projekt A",
+        "a": factories.ProjectPageFactory(
+            parent=parent,
+            title="Projekt A",
             first_published_at=days_ago(1),
             start_date=today + datetime.timedelta(days=300),
             application_deadline=today + datetime.timedelta(days=20),
         ),
-        "b": make_project(
-            parent,
-            "Projekt B",
+        "b": factories.ProjectPageFactory(
+            parent=parent,
+            title="Projekt B",
             first_published_at=days_ago(3),
             start_date=today + datetime.timedelta(days=100),
             application_deadline=None,
         ),
-        "c": make_project(
-            parent,
-            "Projekt C",
+        "c": factories.ProjectPageFactory(
+            parent=parent,
+            title="Projekt C",
             first_published_at=days_ago(2),
             start_date=today + datetime.timedelta(days=200),
             application_deadline=today + datetime.timedelta(days=10),
@@ -211,24 +229,28 @@ def test_remote_work_is_a_facet_with_counts_on_the_engine(client, site_tree, pro
 
 def test_relevance_is_the_default_with_a_query(client, site_tree, project_index):
     parent = site_tree.projects
-    weak = make_project(
-        parent,
-        "Wegweiser Rathaus",
+    weak = factories.ProjectPageFactory(
+        parent=parent,
+        title="Wegweiser Rathaus",
         first_published_at=days_ago(1),
         challenge="<p>Auch der Breitbandausbau kommt vor.</p>",
     )
-    strong = make_project(parent, "Breitbandausbau im Landkreis", first_published_at=days_ago(5))
+    strong = factories.ProjectPageFactory(
+        parent=parent, title="Breitbandausbau im Landkreis", first_published_at=days_ago(5)
+    )
     project_index.add(weak, strong)
 
     html = client.get("/de/projekte/?q=Breitbandausbau").content.decode()
 
     assert card_titles(html) == ["Breitbandausbau im Landkreis", "Wegweiser Rathaus"]
-    assert re.search(r'<option value="relevance" selected>', html)
+    assert parse(html).select_one("select[name=sort] option[value=relevance]").has("selected")
 
 
 def test_pagination_twelve_per_page(client, site_tree, project_index):
     projects = [
-        make_project(site_tree.projects, f"Projekt {n:02d}", first_published_at=days_ago(n))
+        factories.ProjectPageFactory(
+            parent=site_tree.projects, title=f"Projekt {n:02d}", first_published_at=days_ago(n)
+        )
         for n in range(1, 15)
     ]
     project_index.add(*projects)
@@ -240,26 +262,26 @@ def test_pagination_twelve_per_page(client, site_tree, project_index):
     assert len(card_titles(first)) == 12
     assert card_titles(second) == ["Projekt 13", "Projekt 14"]
     assert "14 Projekte" in second
-    assert 'aria-current="page"><span class="visually-hidden">Seite </span>2' in second
+    assert parse(second).select_one("nav.pagination [aria-current=page]").text == "Seite 2"
     # Past the end the last page is shown, as on the database listing.
     assert card_titles(beyond) == ["Projekt 13", "Projekt 14"]
 
 
 def test_similar_projects_on_the_project_page(client, site_tree, locales, project_index):
     parent = site_tree.projects
-    akte = make_project(
-        parent,
-        "Elektronische Akte im Bauamt",
+    akte = factories.ProjectPageFactory(
+        parent=parent,
+        title="Elektronische Akte im Bauamt",
         challenge="<p>Bauanträge sollen als elektronische Akte bearbeitet werden.</p>",
     )
-    akte2 = make_project(
-        parent,
-        "Elektronische Akte im Ordnungsamt",
+    akte2 = factories.ProjectPageFactory(
+        parent=parent,
+        title="Elektronische Akte im Ordnungsamt",
         challenge="<p>Das Ordnungsamt führt die elektronische Akte ein.</p>",
     )
-    other = make_project(
-        parent,
-        "Jugendbeteiligung",
+    other = factories.ProjectPageFactory(
+        parent=parent,
+        title="Jugendbeteiligung",
         challenge="<p>Jugendliche gestalten den Spielplatz mit.</p>",
         intended_impact="<p>Mehr Mitsprache.</p>",
         target_groups="Jugendliche",
@@ -267,18 +289,18 @@ def test_similar_projects_on_the_project_page(client, site_tree, locales, projec
     project_index.add(akte, akte2, other)
 
     assert similar_project_ids(akte) == [akte2.pk]
-    html = client.get(akte.url).content.decode()
-    section = html.split('id="similar-heading"', 1)[1]
-    assert "Ähnliche Projekte" in html
-    assert "Elektronische Akte im Ordnungsamt" in section
-    assert "Jugendbeteiligung" not in section
+    page = parse(client.get(akte.url))
+    section = page.select_one('section[aria-labelledby="similar-heading"]')
+    assert section.select_one("h2").text == "Ähnliche Projekte"
+    assert section.texts("li a") == ["Elektronische Akte im Ordnungsamt"]
+    assert "Jugendbeteiligung" not in page.text
 
 
 def test_similar_projects_are_hidden_when_the_engine_is_down(
     client, site_tree, settings, closed_port_url
 ):
     settings.PROJECT_SEARCH_URL = closed_port_url
-    project = make_project(site_tree.projects, "Elektronische Akte")
+    project = factories.ProjectPageFactory(parent=site_tree.projects, title="Elektronische Akte")
 
     response = client.get(project.url)
 
@@ -295,8 +317,12 @@ def test_autocomplete_completes_title_words(spread):
 def test_listing_falls_back_to_the_database_with_a_notice(
     client, site_tree, settings, closed_port_url
 ):
-    make_project(site_tree.projects, "Digitale Akte", bundesland="HE")
-    make_project(site_tree.projects, "Schul-WLAN", bundesland="BY")
+    factories.ProjectPageFactory(
+        parent=site_tree.projects, title="Digitale Akte", municipality__bundesland="HE"
+    )
+    factories.ProjectPageFactory(
+        parent=site_tree.projects, title="Schul-WLAN", municipality__bundesland="BY"
+    )
     settings.PROJECT_SEARCH_URL = closed_port_url
 
     response = client.get("/de/projekte/?bundesland=HE&q=Akte")
@@ -309,7 +335,7 @@ def test_listing_falls_back_to_the_database_with_a_notice(
 
 def test_without_an_engine_there_is_no_notice(client, site_tree, settings):
     settings.PROJECT_SEARCH_URL = None
-    make_project(site_tree.projects, "Digitale Akte")
+    factories.ProjectPageFactory(parent=site_tree.projects, title="Digitale Akte")
 
     html = client.get("/de/projekte/?q=akte").content.decode()
 
@@ -318,13 +344,9 @@ def test_without_an_engine_there_is_no_notice(client, site_tree, settings):
 
 
 def test_english_listing_searches_the_english_index(client, site_tree, locales, project_index):
-    from tests.factories import publish_translation
-
-    german = make_project(site_tree.projects, "Digitale Akte")
-    index_en = site_tree.projects.copy_for_translation(locales.en)
-    index_en.slug = "projects"
-    index_en.save_revision().publish()
-    english = publish_translation(german, locales.en, title="Digital records")
+    german = factories.ProjectPageFactory(parent=site_tree.projects, title="Digitale Akte")
+    factories.publish_translation(site_tree.projects, locales.en, slug="projects")
+    english = factories.publish_translation(german, locales.en, title="Digital records")
     project_index.add(german, english)
 
     html = client.get("/en/projects/?q=records").content.decode()
@@ -334,8 +356,12 @@ def test_english_listing_searches_the_english_index(client, site_tree, locales, 
 
 def test_start_period_facet_counts_and_filters(client, site_tree, project_index, settings):
     parent = site_tree.projects
-    spring = make_project(parent, "Frühjahrsprojekt", start_date=datetime.date(2027, 2, 1))
-    summer = make_project(parent, "Sommerprojekt", start_date=datetime.date(2027, 7, 1))
+    spring = factories.ProjectPageFactory(
+        parent=parent, title="Frühjahrsprojekt", start_date=datetime.date(2027, 2, 1)
+    )
+    summer = factories.ProjectPageFactory(
+        parent=parent, title="Sommerprojekt", start_date=datetime.date(2027, 7, 1)
+    )
     project_index.add(spring, summer)
 
     engine_html = client.get("/de/projekte/?start=2027-Q3").content.decode()

@@ -4,11 +4,6 @@ import pytest
 
 from tests import factories
 from tests.factories import publish_translation, translate_snippet
-from tests.search import project_search_support as support
-from tests.search.project_search_support import make_project
-
-project_index = support.project_index
-closed_port_url = support.closed_port_url
 
 pytestmark = pytest.mark.django_db
 
@@ -24,9 +19,22 @@ def topic(db):
 def indexed(site_tree, topic, project_index):
     parent = site_tree.projects
     projects = [
-        make_project(parent, "Digitale Akte Kassel", bundesland="HE", topics=[topic]),
-        make_project(parent, "Bürgerservice Fulda", bundesland="HE"),
-        make_project(parent, "Online-Antrag Erding", bundesland="BY", topics=[topic]),
+        factories.ProjectPageFactory(
+            parent=parent,
+            title="Digitale Akte Kassel",
+            municipality__name="Kassel",
+            municipality__bundesland="HE",
+            topics=[topic],
+        ),
+        factories.ProjectPageFactory(
+            parent=parent, title="Bürgerservice Fulda", municipality__bundesland="HE"
+        ),
+        factories.ProjectPageFactory(
+            parent=parent,
+            title="Online-Antrag Erding",
+            municipality__bundesland="BY",
+            topics=[topic],
+        ),
     ]
     project_index.add(*projects)
     return projects
@@ -48,7 +56,7 @@ def test_results_total_and_facets(client, indexed, topic):
     [result] = body["results"]
     assert result["title"] == "Digitale Akte Kassel"
     assert result["id"] == indexed[0].pk
-    assert result["municipality"] == "Stadt Digitale Akte Kassel"
+    assert result["municipality"] == "Kassel"
     assert result["bundesland"] == "HE"
     assert result["status"] == "open"
     assert result["duration_months"] == 12
@@ -76,9 +84,10 @@ def test_results_total_and_facets(client, indexed, topic):
 
 def test_facet_labels_follow_the_locale(client, site_tree, locales, topic, project_index):
     translate_snippet(topic, locales.en, name="Administration")
-    german = make_project(site_tree.projects, "Digitale Akte", topics=[topic])
-    index_en = site_tree.projects.copy_for_translation(locales.en)
-    index_en.save_revision().publish()
+    german = factories.ProjectPageFactory(
+        parent=site_tree.projects, title="Digitale Akte", topics=[topic]
+    )
+    publish_translation(site_tree.projects, locales.en)
     english = publish_translation(german, locales.en, title="Digital records")
     project_index.add(german, english)
 
@@ -117,8 +126,12 @@ def test_unknown_state_message_names_the_value(client, site_tree):
 
 
 def test_database_answers_when_the_engine_is_down(client, site_tree, settings, closed_port_url):
-    make_project(site_tree.projects, "Digitale Akte", bundesland="HE")
-    make_project(site_tree.projects, "Schul-WLAN", bundesland="BY")
+    factories.ProjectPageFactory(
+        parent=site_tree.projects, title="Digitale Akte", municipality__bundesland="HE"
+    )
+    factories.ProjectPageFactory(
+        parent=site_tree.projects, title="Schul-WLAN", municipality__bundesland="BY"
+    )
     settings.PROJECT_SEARCH_URL = closed_port_url
 
     response = client.get(URL, {"bundesland": "HE"})
@@ -138,7 +151,10 @@ def test_database_answers_when_the_engine_is_down(client, site_tree, settings, c
 
 
 def test_second_page(client, site_tree, project_index):
-    projects = [make_project(site_tree.projects, f"Projekt {n:02d}") for n in range(14)]
+    projects = [
+        factories.ProjectPageFactory(parent=site_tree.projects, title=f"Projekt {n:02d}")
+        for n in range(14)
+    ]
     project_index.add(*projects)
 
     body = client.get(URL, {"page": 2, "sort": "start"}).json()

@@ -11,10 +11,10 @@ import pytest
 from django.test import Client
 from wagtail.models import Page
 
+from tests.markup import parse
+
 pytestmark = pytest.mark.django_db
 
-FORM = re.compile(r"<form\b([^>]*)>", re.IGNORECASE)
-ATTR = re.compile(r'(\w[\w-]*)="([^"]*)"')
 EXTRA_PATHS = ["/de/anmelden/", "/en/anmelden/", "/admin/login/"]
 # Routes below a page that hold forms (e.g. the application form at .../bewerben/).
 SUB_ROUTES = ["bewerben/"]
@@ -25,12 +25,11 @@ def _post_forms(client, path):
     response = client.get(path)
     if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
         return []
-    actions = []
-    for match in FORM.finditer(response.content.decode()):
-        attrs = dict(ATTR.findall(match.group(1)))
-        if attrs.get("method", "get").lower() == "post":
-            actions.append(urljoin(path, attrs.get("action") or path))
-    return actions
+    return [
+        urljoin(path, form.get("action") or path)
+        for form in parse(response).select("form")
+        if (form.get("method") or "get").lower() == "post"
+    ]
 
 
 def _all_post_forms():
@@ -41,16 +40,9 @@ def _all_post_forms():
         if type(page).__name__ == "ProjectPage":
             paths.extend(page.url + sub for sub in SUB_ROUTES)
         if type(page).__name__ == "ExpertIndexPage":
-            response = client.get(page.url)
-            paths.extend(
-                sorted(
-                    set(
-                        re.findall(
-                            rf'href="({re.escape(page.url)}[\w-]+/)"', response.content.decode()
-                        )
-                    )
-                )[:3]
-            )
+            hrefs = {link.get("href") for link in parse(client.get(page.url)).select("a[href]")}
+            detail = re.compile(rf"{re.escape(page.url)}[\w-]+/")
+            paths.extend(sorted(href for href in hrefs if detail.fullmatch(href))[:3])
     forms = {}
     for path in paths:
         for action in _post_forms(client, path):

@@ -5,6 +5,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from tests import factories
+from tests.markup import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -13,11 +14,12 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 @pytest.fixture
 def published_story(site_tree):
-    page = factories.StoryPageFactory(
-        parent=site_tree.stories, title="Papierlos in Eschwege", listing_summary="Die E-Akte kommt."
+    return factories.StoryPageFactory(
+        parent=site_tree.stories,
+        title="Papierlos in Eschwege",
+        listing_summary="Die E-Akte kommt.",
+        publish=True,
     )
-    page.save_revision().publish()
-    return page
 
 
 def test_rss_feed_lists_the_story(client, published_story):
@@ -61,13 +63,12 @@ def test_feed_leaves_out_unpublished_stories(client, published_story, site_tree)
 
 
 def test_listing_links_both_feeds_in_head_and_body(client, published_story):
-    html = client.get("/de/geschichten/").content.decode()
-    head, body = html.split("</head>", 1)
+    page = parse(client.get("/de/geschichten/"))
+    head, body = page.select_one("head"), page.select_one("body")
 
-    assert (
-        '<link rel="alternate" type="application/rss+xml"' in head
-        and 'href="/de/geschichten/feed/rss/"' in head
-    )
-    assert 'type="application/atom+xml"' in head and 'href="/de/geschichten/feed/atom/"' in head
-    assert 'href="/de/geschichten/feed/rss/"' in body
-    assert 'href="/de/geschichten/feed/atom/"' in body
+    rss = '[type="application/rss+xml"][href="/de/geschichten/feed/rss/"]'
+    atom = '[type="application/atom+xml"][href="/de/geschichten/feed/atom/"]'
+    assert head.select(f"link[rel=alternate]{rss}")
+    assert head.select(f"link[rel=alternate]{atom}")
+    assert body.select('a[href="/de/geschichten/feed/rss/"]')
+    assert body.select('a[href="/de/geschichten/feed/atom/"]')

@@ -1,0 +1,39 @@
+"""The site every page test starts from, built with the factories.
+
+Used by the ``locales`` and ``site_tree`` fixtures (tests/conftest.py) and by module-scoped
+content that is built once for many tests (tests/module_data.py).
+"""
+
+from types import SimpleNamespace
+
+from wagtail.models import Locale, Page, Site
+
+from tests import factories
+
+
+def site_locales():
+    """Both site languages (the data migration creates them; this returns them)."""
+    return SimpleNamespace(
+        de=Locale.objects.get(language_code="de"), en=Locale.objects.get(language_code="en")
+    )
+
+
+def build_site_tree(locales):
+    """A German home page with one index page per section, served as the default site.
+
+    The English home page is a translation of the German one, as wagtail-localize makes it.
+    """
+    root = Page.get_first_root_node()
+    Site.objects.all().delete()
+    home = factories.HomePageFactory(parent=root, slug="start")
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    home_en = factories.publish_translation(
+        home, locales.en, title="Lokalprojekte (EN)", hero_title="Makers for municipalities"
+    )
+    return SimpleNamespace(
+        home=home,
+        home_en=home_en,
+        projects=factories.ProjectIndexPageFactory(parent=home),
+        stories=factories.StoryIndexPageFactory(parent=home),
+        learning=factories.LearningIndexPageFactory(parent=home),
+    )
