@@ -4,6 +4,7 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_protect
+from wagtail.models import Page
 
 from intake.forms import ExpertContactForm
 from intake.submissions import save_request
@@ -26,7 +27,8 @@ def expert_detail(request, page, slug):
     detail_url = page.get_url(request) + page.reverse_subpage("expert_route", kwargs={"slug": slug})
 
     def render(form):
-        context = page.get_context(request) | {"expert": expert, "form": form}
+        # The page's own context without the listing of all experts, which is not shown here.
+        context = Page.get_context(page, request) | {"expert": expert, "form": form}
         return TemplateResponse(request, "learning/expert_detail.html", context)
 
     return handle_form(

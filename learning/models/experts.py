@@ -13,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import RICH_TEXT_FEATURES
 from core.models import ListingPage
+from learning.cards import localize_cards
 from learning.choices import ExpertAvailability
 from learning.filters import ExpertFilterSet
 from taxonomy.models import in_default_language
@@ -122,6 +123,12 @@ class ExpertIndexPage(ListingPage):
             .prefetch_related("expertise")
             .order_by("name")
         )
+
+    def listing_context(self, request):
+        """The page of experts with their expertise in the active language (one query)."""
+        context = super().listing_context(request)
+        localize_cards(context["page_obj"], "expertise")
+        return context
 
     @path("<slug:slug>/")
     def expert_route(self, request, slug):

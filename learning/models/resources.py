@@ -14,6 +14,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyStreamBlock
 from core.models import BasePage, ListingPage
+from learning.cards import localize_cards
 from learning.choices import ResourceFormat, ResourceLevel
 from learning.filters import LearningResourceFilterSet
 from taxonomy.models import in_default_language
@@ -62,6 +63,12 @@ class LearningIndexPage(ListingPage):
 
     def listing_items(self):
         return self.resources()
+
+    def listing_context(self, request):
+        """The page of resources with their topics in the active language (one query)."""
+        context = super().listing_context(request)
+        localize_cards(context["page_obj"], "topics")
+        return context
 
 
 class LearningResourcePage(BasePage):

@@ -180,23 +180,23 @@ def test_sorts(client, dated, sort, expected):
 def test_without_a_query_open_projects_come_first_on_the_engine(client, site_tree, project_index):
     parent = site_tree.projects
     today = datetime.date.today()
-    closed = make_project(
-        parent,
-        "Abgeschlossen und neu",
+    closed = factories.ProjectPageFactory(
+        parent=parent,
+        title="Abgeschlossen und neu",
         status=ProjectStatus.COMPLETED,
         first_published_at=days_ago(1),
         application_deadline=today - datetime.timedelta(days=200),
     )
-    later = make_project(
-        parent,
-        "Offen mit spaeter Frist",
+    later = factories.ProjectPageFactory(
+        parent=parent,
+        title="Offen mit spaeter Frist",
         status=ProjectStatus.OPEN,
         first_published_at=days_ago(3),
         application_deadline=today + datetime.timedelta(days=40),
     )
-    sooner = make_project(
-        parent,
-        "Offen mit naher Frist",
+    sooner = factories.ProjectPageFactory(
+        parent=parent,
+        title="Offen mit naher Frist",
         status=ProjectStatus.OPEN,
         first_published_at=days_ago(9),
         application_deadline=today + datetime.timedelta(days=5),
@@ -210,13 +210,15 @@ def test_without_a_query_open_projects_come_first_on_the_engine(client, site_tre
         "Offen mit spaeter Frist",
         "Abgeschlossen und neu",
     ]
-    assert re.search(r'<option value="open" selected>', html)
+    assert parse(html).select_one("select[name=sort] option[value=open]").has("selected")
 
 
 def test_remote_work_is_a_facet_with_counts_on_the_engine(client, site_tree, project_index):
     parent = site_tree.projects
-    mostly = make_project(parent, "Mobil von zu Hause", remote_share=60)
-    on_site = make_project(parent, "Ganz im Rathaus", remote_share=10)
+    mostly = factories.ProjectPageFactory(
+        parent=parent, title="Mobil von zu Hause", remote_share=60
+    )
+    on_site = factories.ProjectPageFactory(parent=parent, title="Ganz im Rathaus", remote_share=10)
     project_index.add(mostly, on_site)
 
     html = client.get("/de/projekte/?remote=mostly").content.decode()
@@ -224,7 +226,7 @@ def test_remote_work_is_a_facet_with_counts_on_the_engine(client, site_tree, pro
     assert card_titles(html) == ["Mobil von zu Hause"]
     assert "60 % der Zeit" in html
     # The other buckets still count under this filter's siblings: one on-site project.
-    assert re.search(r"überwiegend vor Ort \(bis 20 % mobil\)\s*\(1\)", html)
+    assert checkbox_label(html, "remote", "on-site") == "überwiegend vor Ort (bis 20 % mobil) (1)"
 
 
 def test_relevance_is_the_default_with_a_query(client, site_tree, project_index):
