@@ -75,8 +75,9 @@ def test_editor_creates_publishes_and_translates_a_project(page, demo):
     project = ProjectPage.objects.get(title=TITLE)
     assert project.live
 
-    # The visitor's side: the listing and the site search show it.
-    page.goto(demo.url("/de/projekte/"))
+    # The visitor's side: the listing (newest first; by default open projects lead, and this
+    # one is in preparation) and the site search show it.
+    page.goto(demo.url("/de/projekte/?sort=newest"))
     expect(page.get_by_role("link", name=TITLE)).to_be_visible()
     page.goto(demo.url("/de/"))
     page.get_by_role("search").get_by_role("searchbox").fill("Warteschlange")
