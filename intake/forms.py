@@ -580,24 +580,14 @@ class CompanyOfferForm(FieldsetFormMixin, SpamProtectionMixin, forms.ModelForm):
         self.fields["available_from"].input_formats = ["%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y"]
 
 
-class FunderContactForm(FieldsetFormMixin, SpamProtectionMixin, forms.ModelForm):
-    """A funder (foundation, ministry, company) who would like to talk to the team."""
-
-    form_kind = FormKind.FUNDER
-
-    privacy_consent = required_consent_field(
-        _(
-            "Ich bin einverstanden, dass Lokalprojekte meine Angaben speichert, um meine "
-            "Anfrage zu beantworten."
-        )
-    )
+class ContactRequestForm(FieldsetFormMixin, SpamProtectionMixin, forms.ModelForm):
+    """What the funder and the expert contact forms share: a name, an address, a message."""
 
     class Meta:
         model = ContactRequest
-        fields = ["name", "organisation", "email", "message"]
+        fields = ["name", "email", "organisation", "message"]
         labels = {
             "name": _("Ihr Name"),
-            "organisation": pgettext_lazy("funder form", "Stiftung, Unternehmen oder Institution"),
             "email": _("E-Mail-Adresse"),
             "message": _("Ihre Nachricht"),
         }
@@ -618,6 +608,26 @@ class FunderContactForm(FieldsetFormMixin, SpamProtectionMixin, forms.ModelForm)
             "message": forms.Textarea(attrs={"rows": 8, "maxlength": 5000}),
         }
 
+
+class FunderContactForm(ContactRequestForm):
+    """A funder (foundation, ministry, company) who would like to talk to the team."""
+
+    form_kind = FormKind.FUNDER
+
+    privacy_consent = required_consent_field(
+        _(
+            "Ich bin einverstanden, dass Lokalprojekte meine Angaben speichert, um meine "
+            "Anfrage zu beantworten."
+        )
+    )
+
+    class Meta(ContactRequestForm.Meta):
+        fields = ["name", "organisation", "email", "message"]
+        labels = {
+            **ContactRequestForm.Meta.labels,
+            "organisation": pgettext_lazy("funder form", "Stiftung, Unternehmen oder Institution"),
+        }
+
     fieldsets = [
         (_("Über Sie"), ["name", "organisation", "email"]),
         (_("Ihr Anliegen"), ["message"]),
@@ -629,7 +639,7 @@ class FunderContactForm(FieldsetFormMixin, SpamProtectionMixin, forms.ModelForm)
         self.fields["organisation"].required = True
 
 
-class ExpertContactForm(FieldsetFormMixin, SpamProtectionMixin, forms.ModelForm):
+class ExpertContactForm(ContactRequestForm):
     """A visitor's message to one expert of the pool; the expert's address stays hidden."""
 
     form_kind = EXPERT_FORM_KIND
@@ -641,32 +651,15 @@ class ExpertContactForm(FieldsetFormMixin, SpamProtectionMixin, forms.ModelForm)
         )
     )
 
-    class Meta:
-        model = ContactRequest
-        fields = ["name", "email", "organisation", "message"]
+    class Meta(ContactRequestForm.Meta):
         labels = {
-            "name": _("Ihr Name"),
+            **ContactRequestForm.Meta.labels,
             "email": _("Ihre E-Mail-Adresse"),
             "organisation": _("Organisation oder Kommune (freiwillig)"),
-            "message": _("Ihre Nachricht"),
         }
         help_texts = {
+            **ContactRequestForm.Meta.help_texts,
             "email": _("Die Expert:in antwortet Ihnen an diese Adresse."),
-            "message": _("Höchstens 5.000 Zeichen."),
-        }
-        error_messages = {
-            "name": {"required": _("Bitte geben Sie Ihren Namen an.")},
-            "email": EMAIL_ERRORS,
-            "message": {
-                "required": _("Bitte schreiben Sie eine Nachricht."),
-                "max_length": _("Bitte fassen Sie sich kürzer: höchstens 5.000 Zeichen."),
-            },
-        }
-        widgets = {
-            "name": forms.TextInput(attrs={"autocomplete": "name"}),
-            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
-            "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
-            "message": forms.Textarea(attrs={"rows": 8, "maxlength": 5000}),
         }
 
     fieldsets = [
