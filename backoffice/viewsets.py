@@ -7,6 +7,7 @@ permission policy registered in wagtail_hooks.py answers 403 to everyone else.
 from django.db.models import Count
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
@@ -19,7 +20,8 @@ from backoffice.filters import (
     MunicipalityRequestFilterSet,
 )
 from backoffice.permissions import MatchingTeamOnlyMixin, is_matching_team
-from backoffice.views import applications, candidates, municipality_requests
+from backoffice.views import applications, candidates, municipality_requests, records
+from backoffice.views.records import created_at_column
 from intake.models import (
     Application,
     Candidate,
@@ -57,10 +59,38 @@ class BackOfficeViewSet(ModelViewSet):
                 guarded = type(view_class.__name__, (MatchingTeamOnlyMixin, view_class), {})
                 setattr(self, attribute, guarded)
 
+    @property
+    def url_finder_class(self):
+        # Wagtail's "admin page of this object" (used for the notification mails' links and
+        # the admin's own links) is the full view, not the status form.
+        return inspect_url_finder(self.get_url_name("inspect"))
+
     def get_permissions_to_register(self):
         # Access is decided by group membership in code (projects/permissions.py); offering
         # model permissions in the group editor would suggest otherwise.
         return []
+
+
+def inspect_url_finder(inspect_url_name):
+    """An AdminURLFinder class pointing to a record's full view, for the team only."""
+
+    class InspectURLFinder(ModelAdminURLFinder):
+        edit_url_name = inspect_url_name
+
+        def get_edit_url(self, instance):
+            if self.user is not None and not is_matching_team(self.user):
+                return None
+            return self.construct_edit_url(instance)
+
+    return InspectURLFinder
+
+
+class RecordViewSet(BackOfficeViewSet):
+    """Requests, offers and contact requests: listing -> full view with visible actions."""
+
+    index_view_class = records.RecordIndexView
+    inspect_view_class = records.RecordInspectView
+    edit_view_class = records.RecordEditView
 
 
 class ApplicationViewSet(BackOfficeViewSet):
@@ -71,7 +101,7 @@ class ApplicationViewSet(BackOfficeViewSet):
     menu_label = _("Bewerbungen")
     index_view_class = applications.ApplicationIndexView
     inspect_view_class = applications.ApplicationInspectView
-    list_display = ["candidate", "project", "status", "assignee", "created_at"]
+    list_display = ["candidate", "project", "status", "assignee", created_at_column()]
     filterset_class = ApplicationFilterSet
     search_fields = [
         "motivation",
@@ -94,7 +124,13 @@ class CandidateViewSet(BackOfficeViewSet):
     menu_label = _("Talentpool")
     index_view_class = candidates.CandidateIndexView
     inspect_view_class = candidates.CandidateInspectView
-    list_display = ["last_name", "bundesland", "mobility", "available_from", "created_at"]
+    list_display = [
+        "last_name",
+        "bundesland",
+        "mobility",
+        "available_from",
+        created_at_column(_("Angelegt am")),
+    ]
     filterset_class = CandidateFilterSet
     search_fields = ["first_name", "last_name", "email", "city", "languages"]
     ordering = ["-created_at"]
@@ -103,14 +139,37 @@ class CandidateViewSet(BackOfficeViewSet):
     export_filename = "talentpool"
 
 
-class MunicipalityRequestViewSet(BackOfficeViewSet):
+class MunicipalityRequestViewSet(RecordViewSet):
     model = MunicipalityRequest
     name = "backoffice_requests"
     url_prefix = "matching/anfragen-kommunen"
-    icon = "home"
+    icon = "clipboard-list"
     menu_label = _("Anfragen von Kommunen")
     inspect_view_class = municipality_requests.MunicipalityRequestInspectView
-    list_display = ["municipality_name", "bundesland", "contact_name", "status", "created_at"]
+    list_display = [
+        "municipality_name",
+        "bundesland",
+        "contact_name",
+        "status",
+        created_at_column(),
+    ]
+    inspect_view_fields = [
+        "municipality_name",
+        "bundesland",
+        "contact_name",
+        "contact_role",
+        "email",
+        "phone",
+        "challenge",
+        "intended_impact",
+        "target_groups",
+        "desired_start",
+        "duration_months",
+        "project",
+        "consent",
+        "language",
+        "created_at",
+    ]
     filterset_class = MunicipalityRequestFilterSet
     search_fields = ["municipality_name", "contact_name", "email", "challenge"]
     ordering = ["-created_at"]
@@ -119,13 +178,33 @@ class MunicipalityRequestViewSet(BackOfficeViewSet):
     export_filename = "anfragen-kommunen"
 
 
-class CompanyOfferViewSet(BackOfficeViewSet):
+class CompanyOfferViewSet(RecordViewSet):
     model = CompanyOffer
     name = "backoffice_offers"
     url_prefix = "matching/angebote-unternehmen"
     icon = "site"
     menu_label = _("Angebote von Unternehmen")
-    list_display = ["company_name", "contact_name", "staff_count", "status", "created_at"]
+    list_display = [
+        "company_name",
+        "contact_name",
+        "staff_count",
+        "status",
+        created_at_column(),
+    ]
+    inspect_view_fields = [
+        "company_name",
+        "contact_name",
+        "email",
+        "phone",
+        "staff_count",
+        "competencies",
+        "available_from",
+        "duration_months",
+        "message",
+        "consent",
+        "language",
+        "created_at",
+    ]
     filterset_class = CompanyOfferFilterSet
     search_fields = ["company_name", "contact_name", "email", "message"]
     ordering = ["-created_at"]
@@ -134,13 +213,24 @@ class CompanyOfferViewSet(BackOfficeViewSet):
     export_filename = "angebote-unternehmen"
 
 
-class ContactRequestViewSet(BackOfficeViewSet):
+class ContactRequestViewSet(RecordViewSet):
     model = ContactRequest
     name = "backoffice_contacts"
     url_prefix = "matching/kontaktanfragen"
     icon = "mail"
     menu_label = _("Kontaktanfragen")
-    list_display = ["name", "kind", "organisation", "expert", "created_at"]
+    list_display = ["name", "kind", "organisation", "expert", created_at_column()]
+    inspect_view_fields = [
+        "kind",
+        "expert",
+        "name",
+        "email",
+        "organisation",
+        "message",
+        "consent",
+        "language",
+        "created_at",
+    ]
     filterset_class = ContactRequestFilterSet
     search_fields = ["name", "email", "organisation", "message"]
     ordering = ["-created_at"]

@@ -3,6 +3,7 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.admin_url_finder import register_admin_url_finder
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
@@ -30,7 +31,12 @@ register_permission_policy(
     ContactRequest, MatchingTeamPermissionPolicy(ContactRequest, ["view", "delete"])
 )
 
-from .viewsets import BackOfficeViewSetGroup, pipeline_counts  # noqa: E402
+from .viewsets import BackOfficeViewSetGroup, inspect_url_finder, pipeline_counts  # noqa: E402
+
+# The viewsets register these too, but only once the admin's URLs are loaded; a mail worker
+# that asks Wagtail's AdminURLFinder for a record's link must find them without that.
+for _viewset in BackOfficeViewSetGroup.items:
+    register_admin_url_finder(_viewset.model, inspect_url_finder(f"{_viewset.name}:inspect"))
 
 
 @hooks.register("register_admin_viewset")

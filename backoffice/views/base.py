@@ -24,6 +24,18 @@ class BackOfficeTemplateView(BackOfficeMixin, WagtailAdminTemplateMixin, Templat
 
     header_icon = "group"
 
+    def get_parent_breadcrumbs(self):
+        """Breadcrumbs between the dashboard and this page, e.g. the listing it belongs to."""
+        return []
+
+    def get_breadcrumbs_items(self):
+        # Without an item of its own, Wagtail's slim header would name the page "Home".
+        return [
+            *self.breadcrumbs_items,
+            *self.get_parent_breadcrumbs(),
+            {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()},
+        ]
+
 
 # Listings
 

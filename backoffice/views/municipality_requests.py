@@ -8,15 +8,16 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import escape, linebreaks
+from django.utils.html import escape, format_html, linebreaks
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views import View
-from wagtail.admin.views.generic import InspectView
+from django.utils.translation import gettext_lazy
+from wagtail.admin.widgets import HeaderButton
 from wagtail.models import Locale
 
-from backoffice.permissions import MatchingTeamOnlyMixin
-from backoffice.views.base import BackOfficeMixin, backoffice_url
+from backoffice import display
+from backoffice.views.base import BackOfficeTemplateView, backoffice_url
+from backoffice.views.records import RecordInspectView
 from intake.models import (
     MunicipalityRequest,
     RequestStatus,
@@ -83,13 +84,48 @@ def create_project_from_request(municipality_request, user):
     return page
 
 
-class CreateProjectFromRequestView(BackOfficeMixin, View):
-    """POST: turn a municipality request into a draft project and open it in the page editor."""
+class CreateProjectFromRequestView(BackOfficeTemplateView):
+    """Turn a municipality request into a draft project and open it in the page editor.
 
-    http_method_names = ["post"]
+    The full view's header button posts here directly; without JavaScript the link opens
+    this view's confirmation page, whose button posts.
+    """
+
+    template_name = "backoffice/admin/request_to_project.html"
+    page_title = gettext_lazy("Projektentwurf anlegen")
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.municipality_request = get_object_or_404(MunicipalityRequest, pk=kwargs["pk"])
+
+    def get_page_subtitle(self):
+        return str(self.municipality_request)
+
+    def get_parent_breadcrumbs(self):
+        return [
+            {
+                "url": reverse("backoffice_requests:index"),
+                "label": MunicipalityRequest._meta.verbose_name_plural,
+            },
+            {
+                "url": reverse("backoffice_requests:inspect", args=[self.municipality_request.pk]),
+                "label": str(self.municipality_request),
+            },
+        ]
+
+    def get(self, request, pk):
+        if self.municipality_request.project_id:
+            return redirect("backoffice_requests:inspect", pk)
+        return super().get(request)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["object"] = self.municipality_request
+        context["cancel_url"] = reverse("backoffice_requests:inspect", args=[self.kwargs["pk"]])
+        return context
 
     def post(self, request, pk):
-        municipality_request = get_object_or_404(MunicipalityRequest, pk=pk)
+        municipality_request = self.municipality_request
         if municipality_request.project_id:
             messages.info(request, _("Zu dieser Anfrage gibt es schon ein Projekt."))
             return redirect("wagtailadmin_pages:edit", municipality_request.project_id)
@@ -105,16 +141,50 @@ class CreateProjectFromRequestView(BackOfficeMixin, View):
         return redirect("wagtailadmin_pages:edit", page.pk)
 
 
-class MunicipalityRequestInspectView(MatchingTeamOnlyMixin, InspectView):
+class MunicipalityRequestInspectView(RecordInspectView):
     """A municipality request, with the button that creates the draft project."""
 
     template_name = "backoffice/admin/request_inspect.html"
 
+    def project_edit_url(self):
+        project = self.object.project
+        if project is not None and project.permissions_for_user(self.request.user).can_edit():
+            return reverse("wagtailadmin_pages:edit", args=[project.pk])
+        return ""
+
+    def get_project_display_value(self):
+        project = self.object.project
+        if project is None:
+            return display.EMPTY
+        if url := self.project_edit_url():
+            return format_html('<a href="{}">{}</a>', url, project.title)
+        return project.title
+
+    def get_action_buttons(self):
+        if self.object.project_id:
+            url = self.project_edit_url()
+            if not url:
+                return []
+            return [HeaderButton(_("Projektentwurf bearbeiten"), url=url, icon_name="edit")]
+        url = backoffice_url("request_to_project", self.object.pk)
+        return [
+            HeaderButton(
+                _("Projektentwurf anlegen"),
+                url=url,
+                icon_name="doc-full",
+                classname="button-primary",
+                # Posts directly (Wagtail's action controller adds the CSRF token); without
+                # JavaScript the link opens the confirmation page.
+                attrs={
+                    "data-controller": "w-action",
+                    "data-action": "w-action#post",
+                    "data-w-action-url-value": url,
+                },
+                priority=10,
+            )
+        ]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["create_project_url"] = backoffice_url("request_to_project", self.object.pk)
-        if self.object.project_id:
-            context["project_edit_url"] = reverse(
-                "wagtailadmin_pages:edit", args=[self.object.project_id]
-            )
+        context["project_edit_url"] = self.project_edit_url()
         return context
