@@ -18,6 +18,7 @@ from intake.models import (
 )
 from projects.models import ProjectPage
 
+from .dashboard import NewRecordsPanel
 from .permissions import MatchingTeamPermissionPolicy, is_matching_team
 
 # The back office's policies must be registered before any viewset asks for one.
@@ -126,9 +127,10 @@ class PipelinePanel(Component):
 
 
 @hooks.register("construct_homepage_panels")
-def add_pipeline_panel(request, panels):
-    """Only the Matching-Team sees the pipeline counts on the dashboard."""
+def add_backoffice_panels(request, panels):
+    """Only the Matching-Team sees new records and pipeline counts (personal data)."""
     if is_matching_team(request.user):
+        panels.append(NewRecordsPanel())
         panels.append(PipelinePanel())
 
 

@@ -25,6 +25,7 @@ from backoffice.views.base import (
     backoffice_url,
     candidate_context,
 )
+from backoffice.views.records import BackOfficeInspectMixin
 from intake.models import (
     Application,
     ApplicationNote,
@@ -93,7 +94,7 @@ class AssigneeForm(forms.Form):
         self.fields["assignee"].queryset = matching_team_users()
 
 
-class ApplicationInspectView(MatchingTeamOnlyMixin, InspectView):
+class ApplicationInspectView(BackOfficeInspectMixin, MatchingTeamOnlyMixin, InspectView):
     """An application with candidate, motivation, matching, status steps, history and notes."""
 
     template_name = "backoffice/admin/application_inspect.html"

@@ -26,6 +26,7 @@ from backoffice.views.base import (
     backoffice_url,
     candidate_context,
 )
+from backoffice.views.records import BackOfficeInspectMixin
 from intake.models import (
     CLOSED_STATUSES,
     Application,
@@ -79,7 +80,7 @@ class CandidateIndexView(MatchingTeamOnlyMixin, IndexView):
 # Details
 
 
-class CandidateInspectView(MatchingTeamOnlyMixin, InspectView):
+class CandidateInspectView(BackOfficeInspectMixin, MatchingTeamOnlyMixin, InspectView):
     """A candidate with competencies, applications and the privacy actions."""
 
     template_name = "backoffice/admin/candidate_inspect.html"
