@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
+from wagtail.admin.admin_url_finder import AdminURLFinder
 
 from intake.models import Application, ContactRequest, OutgoingMail
 
@@ -134,6 +135,16 @@ def _summary(record):
     return rows
 
 
+def backoffice_url(record):
+    """The absolute link to the record's full view in the back office, for the team's mail.
+
+    Wagtail's AdminURLFinder answers from what the back office registered, so this app need
+    not know the back office's URLs; without a registered view the admin's dashboard is used.
+    """
+    path = AdminURLFinder().get_edit_url(record) or reverse("wagtailadmin_home")
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
 def build_message(mail):
     """Render the mail for its record: the confirmation in the sender's language, the team's
     notification in German."""
@@ -148,7 +159,7 @@ def build_message(mail):
     else:
         _recipient, context = _recipient_and_context(record)
         context["rows"] = _summary(record)
-        context["admin_url"] = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/"
+        context["admin_url"] = backoffice_url(record)
         language = settings.LANGUAGE_CODE
         to, reply_to = [settings.MATCHING_TEAM_EMAIL], [_recipient]
     context.update({"kind": kind, "record": record})
