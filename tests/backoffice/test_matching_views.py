@@ -130,7 +130,7 @@ def test_municipality_request_becomes_a_draft_project(team_client, users, site_t
         duration_months=9,
     )
     inspect = team_client.get(reverse("backoffice_requests:inspect", args=[request.pk]))
-    assert "Projektentwurf aus dieser Anfrage anlegen" in inspect.content.decode()
+    assert "Projektentwurf anlegen" in inspect.content.decode()
     response = team_client.post(reverse("backoffice_request_to_project", args=[request.pk]))
     request.refresh_from_db()
     page = request.project
