@@ -4,12 +4,13 @@ The export follows the filtered listing. Identifying columns are blinded exactly
 listing: a spreadsheet must not undo blind screening.
 """
 
+import datetime
 from collections import OrderedDict
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import multigetattr
 
-from backoffice import privacy
+from backoffice import display, privacy
 
 APPLICATION_EXPORT = [
     "pk",
@@ -81,11 +82,21 @@ CONTACT_EXPORT = ["pk", "kind", "name", "email", "organisation", "expert", "crea
 
 
 def _display(instance, field):
-    display = getattr(instance, f"get_{field}_display", None)
-    if display is not None:
-        return str(display())
+    get_display = getattr(instance, f"get_{field}_display", None)
+    if get_display is not None:
+        return str(get_display())
     value = multigetattr(instance, field)
-    return "" if value is None else value
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date):
+        # Berlin time, as in the listing (a spreadsheet must not show UTC).
+        return display.human_date(value)
+    return value
+
+
+def record_export_row(record, fields):
+    """One exported row of a request, offer or contact listing: labels, not codes."""
+    return OrderedDict((field, _display(record, field)) for field in fields)
 
 
 def _candidate_columns(candidate, revealed):

@@ -91,6 +91,7 @@ class RecordViewSet(BackOfficeViewSet):
     index_view_class = records.RecordIndexView
     inspect_view_class = records.RecordInspectView
     edit_view_class = records.RecordEditView
+    export_headings = {"pk": _("Nr.")}
 
 
 class ApplicationViewSet(BackOfficeViewSet):

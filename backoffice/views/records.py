@@ -17,6 +17,7 @@ from wagtail.admin.views.generic import EditView, IndexView, InspectView
 from wagtail.admin.widgets import HeaderButton
 
 from backoffice import display
+from backoffice.exports import record_export_row
 from backoffice.permissions import MatchingTeamOnlyMixin
 
 
@@ -40,6 +41,9 @@ class RecordIndexView(MatchingTeamOnlyMixin, IndexView):
 
     def get_list_buttons(self, instance):
         return []
+
+    def to_row_dict(self, item):
+        return record_export_row(item, self.list_export)
 
 
 class BackOfficeInspectMixin:

@@ -61,6 +61,10 @@ def test_the_listing_opens_the_full_view_with_the_same_berlin_time(
     assert inspect_url in row_links(index)
     assert edit_url not in index
     assert "01.12.2026, 14:03" in text_of(index)
+    export = team_client.get(reverse("backoffice_requests:index"), {"export": "csv"})
+    row = b"".join(export.streaming_content).decode().splitlines()[1]
+    assert row.endswith('Neu,,,"01.12.2026, 14:03"')
+    assert "Nordrhein-Westfalen" in row
 
     response = team_client.get(inspect_url)
     assert response.status_code == 200
