@@ -1,7 +1,9 @@
-"""E-mails of the public forms and of the pipeline, sent in the background and retried until they are out.
+"""E-mails of the public forms and of the pipeline, sent in the background and retried until
+they are out.
 
-Every mail is an OutgoingMail row written with the submission. ``send_outgoing_mail`` tries
-it once; ``manage.py send_pending_mail`` (run it every few minutes) retries what failed.
+Every mail is an OutgoingMail row written with the submission or the status change.
+``send_outgoing_mail`` tries it once; ``manage.py send_pending_mail`` (run it every few
+minutes) retries what failed.
 """
 
 import logging

@@ -1,9 +1,8 @@
 """The applicant's private status page and withdrawing an application."""
 
-import pytest
-
 import datetime
 
+import pytest
 from django.core import mail
 
 from intake.models import Application, ApplicationStatusChange, OutgoingMail, PipelineStatus
