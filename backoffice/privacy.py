@@ -28,7 +28,12 @@ from intake.models import (
 )
 
 # Statuses in which reviewers see who the person is.
-REVEALED_STATUSES = {PipelineStatus.SHORTLISTED, PipelineStatus.PROPOSED, PipelineStatus.ACCEPTED}
+REVEALED_STATUSES = {
+    PipelineStatus.SHORTLISTED,
+    PipelineStatus.INTERVIEW,
+    PipelineStatus.PROPOSED,
+    PipelineStatus.ACCEPTED,
+}
 
 # The e-mail field is required, so an anonymised candidate gets an address in the reserved
 # .invalid top-level domain, which no mail ever reaches; anonymised_at records the fact.

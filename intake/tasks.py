@@ -1,7 +1,9 @@
-"""E-mails of the public forms, sent in the background and retried until they are out.
+"""E-mails of the public forms and of the pipeline, sent in the background and retried until
+they are out.
 
-Every mail is an OutgoingMail row written with the submission. ``send_outgoing_mail`` tries
-it once; ``manage.py send_pending_mail`` (run it every few minutes) retries what failed.
+Every mail is an OutgoingMail row written with the submission or the status change.
+``send_outgoing_mail`` tries it once; ``manage.py send_pending_mail`` (run it every few
+minutes) retries what failed.
 """
 
 import logging
@@ -152,6 +154,8 @@ def build_message(mail):
     if record is None:
         raise MailRecordGone
     kind = record._meta.model_name
+    if mail.kind == OutgoingMail.Kind.STATUS_UPDATE:
+        return _status_update_message(mail, record)
     if mail.kind == OutgoingMail.Kind.CONFIRMATION:
         recipient, context = _recipient_and_context(record)
         language = record.language or settings.LANGUAGE_CODE
@@ -181,4 +185,35 @@ def build_message(mail):
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=to,
         reply_to=reply_to,
+    )
+
+
+def _status_update_message(mail, application):
+    """The applicant's mail about a new step of their application, in their language.
+
+    Replies go to the Matching-Team, who answers questions about the application.
+    """
+    if application.candidate.anonymised_at:
+        raise MailRecordGone
+    recipient, context = _recipient_and_context(application)
+    context.update(
+        {
+            "status": mail.status,
+            "talent_pool_months": settings.TALENT_POOL_MONTHS,
+            "in_talent_pool": application.candidate.talent_pool_until is not None
+            and application.candidate.talent_pool_until >= timezone.localdate(),
+        }
+    )
+    with translation.override(application.language or settings.LANGUAGE_CODE):
+        if application.project_id:
+            # The project's title in the applicant's language, if it has been translated.
+            context["project_title"] = application.project.localized.title
+        subject = render_to_string("intake/emails/status_update_subject.txt", context)
+        body = render_to_string("intake/emails/status_update_body.txt", context)
+    return EmailMessage(
+        subject=" ".join(subject.split()),
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[recipient],
+        reply_to=[settings.MATCHING_TEAM_EMAIL],
     )

@@ -5,6 +5,7 @@ Pages that carry a form of their own (a project's application form) use ``handle
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -17,12 +18,14 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods
+from wagtail.models import Page
 
 from core.models import SiteSettings
 from intake.forms import FORMS_BY_KIND, ApplicationForm
 from intake.models import Application, FormKind, PipelineStatus
 from intake.spam import count_submission, over_rate_limit
 from intake.submissions import join_talent_pool, save_application, save_request
+from intake.timeline import applicant_timeline
 
 RATE_LIMITED_MESSAGE = gettext_lazy(
     "Von Ihrem Anschluss wurde dieses Formular in kurzer Zeit sehr oft abgeschickt. Bitte "
@@ -119,8 +122,10 @@ def _get_application(token):
 
 @never_cache
 def application_status(request, token):
-    """The status of one application in plain words, for the person who applied."""
+    """The status of one application in plain words, with the stages it has passed, for the
+    person who applied."""
     application = _get_application(token)
+    history = list(application.history.all())
     return _private(
         TemplateResponse(
             request,
@@ -128,11 +133,31 @@ def application_status(request, token):
             {
                 "application": application,
                 "status_text": STATUS_TEXTS[application.status],
+                "timeline": applicant_timeline(application, history),
+                "more_projects_url": _open_projects_url(application),
                 "can_join_talent_pool": can_join_talent_pool(application),
                 "talent_pool_months": settings.TALENT_POOL_MONTHS,
             },
         )
     )
+
+
+def _open_projects_url(application):
+    """The listing of open projects in the active language, or None if there is none.
+
+    The listing is the parent of the project applied to; an application to the talent pool
+    has no project, so the first live project listing is used.
+    """
+    listing = application.project.get_parent() if application.project_id else None
+    if listing is None:
+        # By name: intake must not import the projects app (see the import-linter layers).
+        content_type = ContentType.objects.get_by_natural_key("projects", "projectindexpage")
+        listing = Page.objects.live().filter(content_type=content_type).first()
+        if listing is None:
+            return None
+    listing = listing.localized
+    url = listing.url if listing.live else None
+    return f"{url}?status=open" if url else None
 
 
 @never_cache
@@ -157,7 +182,13 @@ def application_withdraw(request, token):
         except ValidationError:
             messages.info(request, _("Diese Bewerbung kann nicht mehr zurückgezogen werden."))
         else:
-            messages.success(request, _("Sie haben Ihre Bewerbung zurückgezogen."))
+            messages.success(
+                request,
+                _(
+                    "Sie haben Ihre Bewerbung zurückgezogen. Eine Bestätigung ist per E-Mail "
+                    "unterwegs."
+                ),
+            )
         return _private(HttpResponseRedirect(status_url))
     return _private(
         TemplateResponse(
@@ -204,7 +235,7 @@ def _status_texts():
             ),
         ),
         PipelineStatus.SCREENING: (
-            gettext_lazy("In Prüfung"),
+            gettext_lazy("In Sichtung"),
             gettext_lazy(
                 "Wir lesen Ihre Bewerbung gerade und vergleichen Ihre Kompetenzen mit dem "
                 "Profil des Projekts."
@@ -215,6 +246,13 @@ def _status_texts():
             gettext_lazy(
                 "Ihre Bewerbung ist in der engeren Wahl. Wir melden uns, um ein Gespräch zu "
                 "vereinbaren."
+            ),
+        ),
+        PipelineStatus.INTERVIEW: (
+            gettext_lazy("Zum Gespräch eingeladen"),
+            gettext_lazy(
+                "Wir möchten Sie kennenlernen und haben Sie zu einem Gespräch eingeladen. "
+                "Die Termine stimmen wir per E-Mail mit Ihnen ab."
             ),
         ),
         PipelineStatus.PROPOSED: (

@@ -162,14 +162,16 @@ class TransitionView(ApplicationActionView):
             messages.error(request, _("Unbekannter Status."))
             return
         try:
-            application.transition_to(new_status, user=request.user, comment=comment)
+            told = application.transition_to(new_status, user=request.user, comment=comment)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(
-                request,
-                _("Status geändert: %(status)s") % {"status": application.get_status_display()},
-            )
+            message = _("Status geändert: %(status)s") % {
+                "status": application.get_status_display()
+            }
+            if told:
+                message += " " + _("Die Bewerber:in bekommt dazu eine E-Mail.")
+            messages.success(request, message)
 
 
 class AddNoteView(ApplicationActionView):

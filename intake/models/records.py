@@ -13,6 +13,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from intake.models.outbox import OutgoingMail
 from intake.storage import get_private_storage
 from taxonomy.models import Bundesland
 
@@ -130,13 +131,15 @@ class PipelineStatus(models.TextChoices):
     RECEIVED = "received", _("Eingegangen")
     SCREENING = "screening", _("In Sichtung")
     SHORTLISTED = "shortlisted", _("Engere Wahl")
+    INTERVIEW = "interview", _("Zum Gespräch eingeladen")
     PROPOSED = "proposed", _("Der Kommune vorgeschlagen")
     ACCEPTED = "accepted", _("Angenommen")
     DECLINED = "declined", _("Abgesagt")
     WITHDRAWN = "withdrawn", _("Zurückgezogen")
 
 
-# Which status may follow which; the last three end the pipeline.
+# Which status may follow which; the last three end the pipeline (an accepted person may
+# still withdraw). The conversation is optional: a shortlisted person may be proposed at once.
 ALLOWED_TRANSITIONS = {
     PipelineStatus.RECEIVED: {
         PipelineStatus.SCREENING,
@@ -149,13 +152,22 @@ ALLOWED_TRANSITIONS = {
         PipelineStatus.WITHDRAWN,
     },
     PipelineStatus.SHORTLISTED: {
+        PipelineStatus.INTERVIEW,
         PipelineStatus.PROPOSED,
         PipelineStatus.SCREENING,
         PipelineStatus.DECLINED,
         PipelineStatus.WITHDRAWN,
     },
+    PipelineStatus.INTERVIEW: {
+        PipelineStatus.PROPOSED,
+        PipelineStatus.ACCEPTED,
+        PipelineStatus.SHORTLISTED,
+        PipelineStatus.DECLINED,
+        PipelineStatus.WITHDRAWN,
+    },
     PipelineStatus.PROPOSED: {
         PipelineStatus.ACCEPTED,
+        PipelineStatus.INTERVIEW,
         PipelineStatus.SHORTLISTED,
         PipelineStatus.DECLINED,
         PipelineStatus.WITHDRAWN,
@@ -165,6 +177,15 @@ ALLOWED_TRANSITIONS = {
     PipelineStatus.WITHDRAWN: set(),
 }
 CLOSED_STATUSES = {PipelineStatus.ACCEPTED, PipelineStatus.DECLINED, PipelineStatus.WITHDRAWN}
+# The steps the applicant is told about by e-mail; the others (received, screening, proposed)
+# are the team's internal work and send nothing.
+APPLICANT_NOTIFIED_STATUSES = {
+    PipelineStatus.SHORTLISTED,
+    PipelineStatus.INTERVIEW,
+    PipelineStatus.ACCEPTED,
+    PipelineStatus.DECLINED,
+    PipelineStatus.WITHDRAWN,
+}
 
 
 class Application(models.Model):
@@ -224,14 +245,25 @@ class Application(models.Model):
         return ALLOWED_TRANSITIONS[PipelineStatus(self.status)]
 
     def transition_to(self, new_status, user=None, comment=""):
-        """Move to new_status if the pipeline allows it, recording who did it and when."""
+        """Move to new_status if the pipeline allows it, recording who did it and when.
+
+        A step the applicant is told about (APPLICANT_NOTIFIED_STATUSES) queues an e-mail
+        in the same transaction, at most once per status and application. Returns True if
+        such a mail was queued.
+        """
         new_status = PipelineStatus(new_status)
-        if new_status not in self.allowed_transitions():
-            raise ValidationError(
-                _("Von „%(old)s“ nach „%(new)s“ ist kein erlaubter Schritt.")
-                % {"old": self.get_status_display(), "new": new_status.label}
-            )
         with transaction.atomic():
+            # The row lock makes two clicks at once one step (and one mail), not two.
+            self.status = (
+                Application.objects.select_for_update()
+                .values_list("status", flat=True)
+                .get(pk=self.pk)
+            )
+            if new_status not in self.allowed_transitions():
+                raise ValidationError(
+                    _("Von „%(old)s“ nach „%(new)s“ ist kein erlaubter Schritt.")
+                    % {"old": self.get_status_display(), "new": new_status.label}
+                )
             old_status = self.status
             self.status = new_status
             if new_status in CLOSED_STATUSES:
@@ -244,6 +276,9 @@ class Application(models.Model):
                 changed_by=user,
                 comment=comment,
             )
+            if new_status in APPLICANT_NOTIFIED_STATUSES:
+                return OutgoingMail.queue_status_update(self, new_status)
+        return False
 
 
 class ApplicationStatusChange(models.Model):

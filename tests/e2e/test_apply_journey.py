@@ -103,7 +103,7 @@ def test_visitor_applies_with_a_cv_and_follows_the_status_link(page, demo, open_
     page.goto(status_url)
     expect(page.locator("h1")).to_have_text("Ihre Bewerbung")
     expect(page.locator(".page-header .lead")).to_contain_text(PROJECT)
-    expect(page.locator("dl.facts")).to_contain_text("Eingegangen")
+    expect(page.locator('ol.timeline > li[aria-current="step"]')).to_contain_text("Eingegangen")
     assert page.problems == []
 
 

@@ -32,6 +32,11 @@ PIPELINE_ROUTES = {
     PipelineStatus.RECEIVED: [],
     PipelineStatus.SCREENING: [PipelineStatus.SCREENING],
     PipelineStatus.SHORTLISTED: [PipelineStatus.SCREENING, PipelineStatus.SHORTLISTED],
+    PipelineStatus.INTERVIEW: [
+        PipelineStatus.SCREENING,
+        PipelineStatus.SHORTLISTED,
+        PipelineStatus.INTERVIEW,
+    ],
     PipelineStatus.PROPOSED: [
         PipelineStatus.SCREENING,
         PipelineStatus.SHORTLISTED,

@@ -1,8 +1,12 @@
 """The applicant's private status page and withdrawing an application."""
 
-import pytest
+import datetime
 
-from intake.models import Application, ApplicationStatusChange, PipelineStatus
+import pytest
+from django.core import mail
+
+from intake.models import Application, ApplicationStatusChange, OutgoingMail, PipelineStatus
+from intake.tasks import deliver, pending_mail_ids
 from tests import factories
 from tests.forms.conftest import application_data
 from tests.markup import parse
@@ -66,6 +70,11 @@ def test_withdraw_asks_first_then_withdraws_and_records_it(client, application):
     withdraw_url = f"{status_url(application)}zurueckziehen/"
     withdraw = page.select_one('section[aria-labelledby="withdraw-heading"] a.button')
     assert withdraw.get("href") == withdraw_url
+    # Withdrawing is there, but it is not the page's primary action.
+    assert "button--secondary" in withdraw.classes
+    [primary] = [b for b in page.select("main .button") if "button--secondary" not in b.classes]
+    assert primary.text == "Weitere offene Projekte ansehen"
+    assert primary.get("href") == "/de/projekte/?status=open"
 
     confirm = client.get(withdraw_url)
     assert confirm.status_code == 200
@@ -151,3 +160,93 @@ def test_talent_pool_offer_only_after_a_decline(client, application):
 
     application.candidate.refresh_from_db()
     assert application.candidate.talent_pool_until is None
+
+
+def timeline(response):
+    """The status page's stages as (name, state text, is current) in their order."""
+    return [
+        (
+            step.select_one(".timeline__name").text,
+            step.select_one(".timeline__state").text,
+            step.get("aria-current") == "step",
+        )
+        for step in parse(response).select("ol.timeline > li")
+    ]
+
+
+def test_status_page_shows_the_stages_with_the_current_one(client, application):
+    application.transition_to(PipelineStatus.SCREENING)
+    application.transition_to(PipelineStatus.SHORTLISTED)
+    # Shortlisted late in the evening (UTC): in Berlin it is already the next day.
+    ApplicationStatusChange.objects.filter(to_status="shortlisted").update(
+        changed_at=datetime.datetime(2027, 3, 1, 23, 30, tzinfo=datetime.UTC)
+    )
+
+    response = client.get(status_url(application))
+
+    stages = timeline(response)
+    assert [name for name, _state, _current in stages] == [
+        "Eingegangen",
+        "In Sichtung",
+        "Engere Wahl",
+        "Gespräch",
+        "Vermittelt",
+    ]
+    assert [current for _name, _state, current in stages] == [False, False, True, False, False]
+    assert stages[0][1].startswith("erledigt, ")
+    assert stages[2][1] == "aktueller Schritt, seit 2. März 2027"
+    assert [state for _name, state, _current in stages[3:]] == ["noch offen", "noch offen"]
+    assert 'datetime="2027-03-02T00:30:00+01:00"' in response.content.decode()
+
+
+def test_internal_step_keeps_the_applicant_at_their_stage(client, application):
+    for status in ("screening", "shortlisted", "interview", "proposed"):
+        application.transition_to(status)
+
+    stages = timeline(client.get(status_url(application)))
+
+    assert [name for name, _state, current in stages if current] == ["Gespräch"]
+
+
+def test_declined_application_ends_the_timeline_with_its_date(client, application):
+    application.transition_to(PipelineStatus.SCREENING)
+    application.transition_to(PipelineStatus.DECLINED)
+    ApplicationStatusChange.objects.filter(to_status="declined").update(
+        changed_at=datetime.datetime(2027, 4, 10, 9, 0, tzinfo=datetime.UTC)
+    )
+
+    stages = timeline(client.get(status_url(application)))
+
+    assert stages == [
+        ("Eingegangen", stages[0][1], False),
+        ("In Sichtung", stages[1][1], False),
+        ("Abgesagt", "abgeschlossen, 10. April 2027", True),
+    ]
+
+
+def test_english_timeline(client, application):
+    application.transition_to(PipelineStatus.SCREENING)
+
+    stages = timeline(client.get(status_url(application, "en")))
+
+    assert [(name, current) for name, _state, current in stages] == [
+        ("Received", False),
+        ("In screening", True),
+        ("Shortlisted", False),
+        ("Conversation", False),
+        ("Matched", False),
+    ]
+
+
+def test_withdrawing_is_confirmed_by_mail(client, application):
+    mail.outbox.clear()  # the confirmation of the application itself
+
+    client.post(f"{status_url(application)}zurueckziehen/")
+    assert OutgoingMail.objects.filter(kind="status_update", status="withdrawn").exists()
+    for mail_id in pending_mail_ids():
+        deliver(mail_id)
+
+    [message] = mail.outbox
+    assert message.to == ["ada@example.org"]
+    assert message.subject == "Bestätigung: Ihre Bewerbung für „Kompass Kalletal“ ist zurückgezogen"
+    assert status_url(application) in message.body
