@@ -319,20 +319,23 @@ class ApplicationForm(FieldsetFormMixin, SpamProtectionMixin, forms.ModelForm):
         if suggested_competencies and not self.is_bound:
             self._prefill_competencies(suggested_competencies)
 
-    def _prefill_competencies(self, competency_ids):
-        """Fill the first rows with the given competencies (a project's profile), in order.
+    def _prefill_competencies(self, suggestions):
+        """Fill the first rows with (competency id, level) pairs, e.g. a project's profile.
 
-        Only the competencies: the level is the applicant's own assessment, so it stays to
-        be chosen (a row that does not fit is emptied with "Kompetenz wählen"). Only for a
+        A starting point the applicant adjusts: the level to their own, a competency they do
+        not bring back to "Kompetenz wählen" (the level beside it is then ignored). Only for a
         new form, so posted input is never replaced.
         """
         offered = {value for _label, group in self.competency_options for value, _ in group}
-        picked = [str(pk) for pk in competency_ids if str(pk) in offered]
-        self.competencies_suggested = bool(picked)
-        for number, competency in enumerate(dict.fromkeys(picked), start=1):
-            if number > COMPETENCY_ROWS:
-                break
+        rows, seen = [], set()
+        for competency_id, level in suggestions:
+            if str(competency_id) in offered and competency_id not in seen:
+                seen.add(competency_id)
+                rows.append((str(competency_id), level))
+        for number, (competency, level) in enumerate(rows[:COMPETENCY_ROWS], start=1):
             self.initial[f"competency_{number}"] = competency
+            self.initial[f"level_{number}"] = level
+        self.competencies_suggested = bool(rows)
 
     @property
     def fieldsets(self):
@@ -357,10 +360,10 @@ class ApplicationForm(FieldsetFormMixin, SpamProtectionMixin, forms.ModelForm):
             {
                 "legend": _("Ihre Kompetenzen"),
                 "help": _(
-                    "Die Kompetenzen, die das Projekt sucht, sind schon eingetragen. Schätzen "
-                    "Sie selbst ein, wie gut Sie darin sind; was Sie nicht mitbringen, stellen "
-                    "Sie auf „Kompetenz wählen“ zurück. Bis zu sechs Kompetenzen, mindestens "
-                    "eine Angabe ist nötig."
+                    "Eingetragen sind die Kompetenzen, die das Projekt sucht, mit dem "
+                    "gewünschten Niveau. Stellen Sie das Niveau auf Ihre eigene Einschätzung "
+                    "ein; was Sie nicht mitbringen, setzen Sie auf „Kompetenz wählen“ zurück. "
+                    "Bis zu sechs Kompetenzen, mindestens eine Angabe ist nötig."
                 )
                 if self.competencies_suggested
                 else _(
@@ -489,7 +492,9 @@ class ApplicationForm(FieldsetFormMixin, SpamProtectionMixin, forms.ModelForm):
                     level_name, _("Bitte schätzen Sie Ihr Niveau in dieser Kompetenz ein.")
                 )
             elif level and not competency:
-                self.add_error(comp_name, _("Bitte wählen Sie die Kompetenz zu diesem Niveau."))
+                # A row whose competency was set back to "Kompetenz wählen" is left out:
+                # that is how a pre-filled row is removed.
+                continue
             elif competency and competency in seen:
                 self.add_error(comp_name, _("Diese Kompetenz haben Sie schon weiter oben gewählt."))
             elif competency:

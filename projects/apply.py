@@ -36,12 +36,12 @@ def project_apply_view(request, project):
 
 
 def suggested_competencies(project):
-    """The competencies of the project's profile, must-haves first, for the form's rows."""
+    """(competency id, level) of the project's profile, must-haves first, for the form."""
     rows = sorted(
         project.competence_profile.all(),
         key=lambda row: (row.requirement != Requirement.MUST, row.sort_order or 0),
     )
-    return [row.competency_id for row in rows]
+    return [(row.competency_id, row.level) for row in rows]
 
 
 def project_apply_thanks(request, project):

@@ -246,9 +246,19 @@ def test_competency_rows_start_with_the_projects_profile(client, site_tree, comp
     assert selected_values(html, "competency_2") == [str(management.pk)]
     assert selected_values(html, "competency_3") == [str(participation.pk)]
     assert selected_values(html, "competency_4") == []
-    # The level is the applicant's own assessment: it stays to be chosen.
-    assert selected_values(html, "level_1") == []
-    assert "Die Kompetenzen, die das Projekt sucht, sind schon eingetragen." in html
+    # With the level the project asks for, as a starting point for the applicant's own.
+    assert selected_values(html, "level_1") == [str(CompetencyLevel.EXPERT)]
+    assert selected_values(html, "level_2") == [str(CompetencyLevel.ADVANCED)]
+    assert selected_values(html, "level_4") == []
+    assert "Eingetragen sind die Kompetenzen, die das Projekt sucht" in html
+
+
+def test_a_prefilled_row_is_removed_by_unsetting_its_competency(submit, open_project, competencies):
+    # What the browser sends when row 2 was pre-filled and its competency set back.
+    data = application_data(competencies, competency_2="", level_2="2")
+
+    assert submit(apply_url(open_project), data).status_code == 302
+    assert [c.competency for c in CandidateCompetency.objects.all()] == [competencies[0]]
 
 
 def test_posted_competencies_are_never_replaced_by_the_profile(client, open_project, competencies):
@@ -272,4 +282,4 @@ def test_the_talent_pool_form_has_no_prefilled_competencies(client, form_pages, 
     html = client.get(form_pages[FormKind.TALENT_POOL].url).content.decode()
 
     assert selected_values(html, "competency_1") == []
-    assert "Die Kompetenzen, die das Projekt sucht" not in html
+    assert "Eingetragen sind die Kompetenzen" not in html
