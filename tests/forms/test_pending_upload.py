@@ -75,6 +75,8 @@ def test_a_valid_cv_is_kept_after_another_mistake(client, open_project, competen
     assert parked.name not in html
     assert reference_in(html)
     assert not Candidate.objects.exists()
+    # Template comments stay comments (a multi-line {# #} would be printed on the page).
+    assert "{#" not in html and "#}" not in html
 
 
 def test_next_valid_post_without_file_saves_the_kept_cv(
