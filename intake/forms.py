@@ -8,6 +8,7 @@ Every form validates on the server, labels every field, groups fields in fieldse
 import datetime
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import RegexValidator
 from django.utils import timezone
 from django.utils.functional import lazy
@@ -17,7 +18,13 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import PublicFormRenderer
 from intake.models import Candidate, CompanyOffer, ContactRequest, FormKind, MunicipalityRequest
 from intake.spam import SpamProtectionMixin
-from intake.uploads import random_file_name, validate_cv
+from intake.uploads import (
+    PendingUploadError,
+    park_upload,
+    pending_upload_from_reference,
+    random_file_name,
+    validate_cv,
+)
 from taxonomy.localization import localize_many
 from taxonomy.models import Competency, CompetencyCategory, CompetencyLevel
 
@@ -43,6 +50,18 @@ DURATION_CHOICES = [("", _("Bitte wählen"))] + [
     (str(months), _months_label(months)) for months in range(6, 19)
 ]
 LEVEL_CHOICES = [("", _("Niveau wählen")), *CompetencyLevel.choices]
+
+
+PENDING_UPLOAD_ERRORS = {
+    "invalid": _(
+        "Die angehängte Datei konnte nicht zugeordnet werden. Bitte wählen Sie Ihren "
+        "Lebenslauf noch einmal aus."
+    ),
+    "expired": _(
+        "Die angehängte Datei haben wir nur einen Tag lang aufbewahrt. Bitte wählen Sie Ihren "
+        "Lebenslauf noch einmal aus."
+    ),
+}
 
 
 def competency_choices():
@@ -170,6 +189,10 @@ class ApplicationForm(FieldsetFormMixin, SpamProtectionMixin, forms.ModelForm):
             "empty": _("Die Datei ist leer."),
         },
     )
+    # A CV kept from an earlier attempt (intake/uploads.py): its signed reference, and the
+    # choice to drop it. Rendered with the file input (intake/forms/cv_field.html).
+    cv_pending = forms.CharField(required=False, widget=forms.HiddenInput)
+    cv_remove = forms.BooleanField(label=_("Angehängte Datei entfernen"), required=False)
     privacy_consent = required_consent_field(
         _(
             "Ich bin einverstanden, dass Lokalprojekte meine Angaben und meinen Lebenslauf "
@@ -252,9 +275,15 @@ class ApplicationForm(FieldsetFormMixin, SpamProtectionMixin, forms.ModelForm):
             "available_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
-    def __init__(self, *args, for_talent_pool=False, **kwargs):
+    def __init__(self, *args, for_talent_pool=False, suggested_competencies=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.for_talent_pool = for_talent_pool
+        # The parked CV shown next to the file input, and parked ones this post made obsolete.
+        self.pending_upload = None
+        self._obsolete_uploads = []
+        self._cv_original_name = None
+        self.competencies_suggested = False
+        self.fields["cv"].template_name = "intake/forms/cv_field.html"
         self.fields["bundesland"].required = True
         self.fields["bundesland"].choices = [("", _("Bitte wählen"))] + list(
             self.fields["bundesland"].choices
@@ -287,6 +316,26 @@ class ApplicationForm(FieldsetFormMixin, SpamProtectionMixin, forms.ModelForm):
                 empty_value=None,
                 error_messages={"invalid_choice": _("Bitte wählen Sie ein Niveau aus der Liste.")},
             )
+        if suggested_competencies and not self.is_bound:
+            self._prefill_competencies(suggested_competencies)
+
+    def _prefill_competencies(self, suggestions):
+        """Fill the first rows with (competency id, level) pairs, e.g. a project's profile.
+
+        A starting point the applicant adjusts: the level to their own, a competency they do
+        not bring back to "Kompetenz wählen" (the level beside it is then ignored). Only for a
+        new form, so posted input is never replaced.
+        """
+        offered = {value for _label, group in self.competency_options for value, _ in group}
+        rows, seen = [], set()
+        for competency_id, level in suggestions:
+            if str(competency_id) in offered and competency_id not in seen:
+                seen.add(competency_id)
+                rows.append((str(competency_id), level))
+        for number, (competency, level) in enumerate(rows[:COMPETENCY_ROWS], start=1):
+            self.initial[f"competency_{number}"] = competency
+            self.initial[f"level_{number}"] = level
+        self.competencies_suggested = bool(rows)
 
     @property
     def fieldsets(self):
@@ -311,6 +360,13 @@ class ApplicationForm(FieldsetFormMixin, SpamProtectionMixin, forms.ModelForm):
             {
                 "legend": _("Ihre Kompetenzen"),
                 "help": _(
+                    "Eingetragen sind die Kompetenzen, die das Projekt sucht, mit dem "
+                    "gewünschten Niveau. Stellen Sie das Niveau auf Ihre eigene Einschätzung "
+                    "ein; was Sie nicht mitbringen, setzen Sie auf „Kompetenz wählen“ zurück. "
+                    "Bis zu sechs Kompetenzen, mindestens eine Angabe ist nötig."
+                )
+                if self.competencies_suggested
+                else _(
                     "Wählen Sie bis zu sechs Kompetenzen und schätzen Sie selbst ein, wie gut "
                     "Sie darin sind. Mindestens eine Angabe ist nötig."
                 ),
@@ -327,12 +383,87 @@ class ApplicationForm(FieldsetFormMixin, SpamProtectionMixin, forms.ModelForm):
         ]
 
     def clean_cv(self):
-        """Accept only real PDF, DOCX or ODT files up to the size limit."""
+        """Accept only real PDF, DOCX or ODT files up to the size limit.
+
+        Without a new file, a CV kept from an earlier attempt is used, unless the visitor
+        chose to remove it. A new file replaces the kept one.
+        """
         cv = self.cleaned_data.get("cv")
+        reference = str(self.data.get(self.add_prefix("cv_pending"), "")).strip()
+        remove = self.fields["cv_remove"].clean(
+            self.fields["cv_remove"].widget.value_from_datadict(
+                self.data, self.files, self.add_prefix("cv_remove")
+            )
+        )
+        pending = None
+        if reference:
+            try:
+                pending = pending_upload_from_reference(reference)
+            except PendingUploadError as error:
+                if not cv and not remove:
+                    raise forms.ValidationError(
+                        PENDING_UPLOAD_ERRORS[error.code], code=f"pending_{error.code}"
+                    ) from None
         if cv:
+            self._cv_original_name = cv.name
             # Stored under a random name: the sender's file name may carry personal data.
             cv.name = random_file_name(validate_cv(cv))
+            if pending:
+                self._obsolete_uploads.append(pending)
+            return cv
+        if pending and remove:
+            self._obsolete_uploads.append(pending)
+            return None
+        if pending:
+            self.pending_upload = pending
+            kept = pending.open()
+            try:
+                validate_cv(kept)
+            except forms.ValidationError:
+                kept.close()
+                self.pending_upload = None
+                raise
+            return kept
         return cv
+
+    def prepare_redisplay(self):
+        """Before the form is shown again: park a valid new CV, so it need not be chosen again.
+
+        The hidden field then carries the signed reference to it, and the form shows the
+        file's name with the choice to replace or remove it.
+        """
+        super().prepare_redisplay()
+        self._release_cv()
+        cv = self.cleaned_data.get("cv") if "cv" not in self.errors else None
+        data = self.data.copy()
+        key = self.add_prefix("cv_pending")
+        if isinstance(cv, UploadedFile):
+            self.pending_upload = park_upload(cv, self._cv_original_name)
+            data[key] = self.pending_upload.reference()
+        elif not self.pending_upload:
+            data[key] = ""
+        # (A kept CV keeps its posted reference, and with it the time it was parked.)
+        # The checkbox is a choice for this post only; it is not ticked again.
+        data.pop(self.add_prefix("cv_remove"), None)
+        self.data = data
+        self._delete_obsolete_uploads()
+
+    def pending_uploads_used(self):
+        """After a successful save: the kept CV was copied to its place, drop parked files."""
+        self._release_cv()
+        if self.pending_upload:
+            self._obsolete_uploads.append(self.pending_upload)
+        self._delete_obsolete_uploads()
+
+    def _release_cv(self):
+        cv = getattr(self, "cleaned_data", {}).get("cv")
+        if cv and not isinstance(cv, UploadedFile):
+            cv.close()
+
+    def _delete_obsolete_uploads(self):
+        for pending in self._obsolete_uploads:
+            pending.delete()
+        self._obsolete_uploads = []
 
     def clean_available_from(self):
         """A start date in a plausible window: not years back, not more than 3 years ahead."""
@@ -361,7 +492,9 @@ class ApplicationForm(FieldsetFormMixin, SpamProtectionMixin, forms.ModelForm):
                     level_name, _("Bitte schätzen Sie Ihr Niveau in dieser Kompetenz ein.")
                 )
             elif level and not competency:
-                self.add_error(comp_name, _("Bitte wählen Sie die Kompetenz zu diesem Niveau."))
+                # A row whose competency was set back to "Kompetenz wählen" is left out:
+                # that is how a pre-filled row is removed.
+                continue
             elif competency and competency in seen:
                 self.add_error(comp_name, _("Diese Kompetenz haben Sie schon weiter oben gewählt."))
             elif competency:

@@ -23,8 +23,8 @@ def issue_started_token(form_kind, issued_at=None):
     return signing.dumps({"k": form_kind, "t": int(issued_at)}, salt=_SALT)
 
 
-def seconds_since_started(token, form_kind):
-    """Seconds since the token was issued for this form, or None if it is not a valid token."""
+def started_at(token, form_kind):
+    """When the token was issued for this form (a Unix time), or None if it is not valid."""
     try:
         data = signing.loads(str(token), salt=_SALT, max_age=_MAX_TOKEN_AGE)
     except (signing.BadSignature, ValueError, TypeError):
@@ -32,9 +32,16 @@ def seconds_since_started(token, form_kind):
     if not isinstance(data, dict) or data.get("k") != form_kind:
         return None
     issued_at = data.get("t")
-    if not isinstance(issued_at, int):
+    # A form shown again is signed anew with its first start time: the age counts from that.
+    if not isinstance(issued_at, int) or time.time() - issued_at > _MAX_TOKEN_AGE:
         return None
-    return time.time() - issued_at
+    return issued_at
+
+
+def seconds_since_started(token, form_kind):
+    """Seconds since the token was issued for this form, or None if it is not a valid token."""
+    issued_at = started_at(token, form_kind)
+    return None if issued_at is None else time.time() - issued_at
 
 
 class SpamProtectionMixin(forms.Form):
@@ -54,20 +61,32 @@ class SpamProtectionMixin(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Every rendering hands out a fresh token, also after a failed attempt.
+        # A new form starts the clock; a form shown again keeps it (fill_started_field).
         self.fields[STARTED_FIELD].initial = issue_started_token(self.form_kind)
 
     def is_spam(self):
-        """True if the honeypot was filled in: only bots see and fill that field."""
-        return bool(str(self.data.get(self.add_prefix(HONEYPOT_FIELD), "")).strip())
+        """True for what only bots do: fill in the honeypot, or post faster than anyone reads.
 
-    def clean(self):
-        """Refuse forms sent back faster than a person can fill them in, or without a token."""
-        cleaned = super().clean()
+        Too fast is treated like the honeypot, silently (the view pretends success and keeps
+        nothing), instead of showing a message: a message only teaches a bot the threshold,
+        and a person must never see it. The threshold (FORM_MIN_FILL_SECONDS, 2 s) is far
+        below what a person needs: every form asks for a choice or a text of one's own and a
+        consent tick, which autofill does not do; the clock starts when the server hands out
+        the form, before the page has even arrived. A form shown again after a mistake keeps
+        its first start time (``fill_started_field``), so fixing one field quickly is fine.
+        """
+        if str(self.data.get(self.add_prefix(HONEYPOT_FIELD), "")).strip():
+            return True
         elapsed = seconds_since_started(
             self.data.get(self.add_prefix(STARTED_FIELD)), self.form_kind
         )
-        if elapsed is None:
+        return elapsed is not None and elapsed < settings.FORM_MIN_FILL_SECONDS
+
+    def clean(self):
+        """Refuse forms without a valid start token (a bot that never opened the form, or a
+        form left open for more than a day)."""
+        cleaned = super().clean()
+        if started_at(self.data.get(self.add_prefix(STARTED_FIELD)), self.form_kind) is None:
             raise forms.ValidationError(
                 _(
                     "Das Formular war zu lange geöffnet oder ist unvollständig angekommen. "
@@ -75,22 +94,25 @@ class SpamProtectionMixin(forms.Form):
                 ),
                 code="stale",
             )
-        if elapsed < settings.FORM_MIN_FILL_SECONDS:
-            raise forms.ValidationError(
-                _(
-                    "Das ging sehr schnell. Bitte prüfen Sie Ihre Angaben und senden Sie das "
-                    "Formular noch einmal ab."
-                ),
-                code="too_fast",
-            )
         return cleaned
 
     def fill_started_field(self):
-        """Replace the posted token by a fresh one before the form is shown again."""
+        """Sign the start time again before the form is shown again.
+
+        A valid posted token keeps its first start time, so the time a person spent before
+        the mistake still counts; a missing or expired one starts the clock anew.
+        """
         if self.is_bound:
             data = self.data.copy()
-            data[self.add_prefix(STARTED_FIELD)] = issue_started_token(self.form_kind)
+            key = self.add_prefix(STARTED_FIELD)
+            data[key] = issue_started_token(
+                self.form_kind, started_at(data.get(key), self.form_kind)
+            )
             self.data = data
+
+    def prepare_redisplay(self):
+        """Make a bound form ready to be shown again, after mistakes or a refusal."""
+        self.fill_started_field()
 
 
 def _rate_key(request, form_kind):

@@ -96,9 +96,12 @@ def save_application(form, project=None):
             queue_mails(application)
     except BaseException:
         # The database forgets everything; the file on disk has to be removed by hand.
+        # A CV kept from an earlier attempt stays parked, so the next try still has it.
         if candidate.cv and candidate.cv.name:
             candidate.cv.storage.delete(candidate.cv.name)
         raise
+    # The kept CV now lies in its place; the parked copy is no longer needed.
+    form.pending_uploads_used()
     return application
 
 

@@ -47,7 +47,7 @@ def handle_form(
         if over_rate_limit(request, form_class.form_kind):
             # Refused, but nothing typed is lost: the form comes back filled in.
             form.add_error(None, RATE_LIMITED_MESSAGE)
-            form.fill_started_field()
+            form.prepare_redisplay()
             form.privacy_page = SiteSettings.for_request(request).privacy_page
             response = render(form)
             response.status_code = 429
@@ -60,7 +60,7 @@ def handle_form(
             save(form)
             count_submission(request, form_class.form_kind)
             return _succeeded(request, thanks_url, success_message)
-        form.fill_started_field()
+        form.prepare_redisplay()
     else:
         form = form_class(**form_kwargs)
     form.privacy_page = SiteSettings.for_request(request).privacy_page

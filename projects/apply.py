@@ -5,6 +5,7 @@ from django.http import Http404
 from intake.forms import ApplicationForm
 from intake.submissions import save_application
 from intake.views import handle_form
+from projects.models import Requirement
 from projects.views import project_detail_context
 
 
@@ -24,11 +25,23 @@ def project_apply_view(request, project):
     return handle_form(
         request,
         form_class=ApplicationForm,
-        form_kwargs={},
+        # Only a new form is pre-filled; a posted one keeps what was sent.
+        form_kwargs={"suggested_competencies": suggested_competencies(project)}
+        if request.method == "GET"
+        else {},
         save=lambda form: save_application(form, project=project),
         thanks_url=thanks_url,
         render=render,
     )
+
+
+def suggested_competencies(project):
+    """(competency id, level) of the project's profile, must-haves first, for the form."""
+    rows = sorted(
+        project.competence_profile.all(),
+        key=lambda row: (row.requirement != Requirement.MUST, row.sort_order or 0),
+    )
+    return [(row.competency_id, row.level) for row in rows]
 
 
 def project_apply_thanks(request, project):

@@ -168,7 +168,11 @@ MATCHING_TEAM_EMAIL = os.environ.get("MATCHING_TEAM_EMAIL", "matching@lokalproje
 # Datenschutzerklärung), CV uploads, spam defence and how long the talent pool keeps people.
 PRIVACY_VERSION = os.environ.get("PRIVACY_VERSION", "2026-11")
 APPLICATION_CV_MAX_BYTES = 10 * 1024 * 1024
-FORM_MIN_FILL_SECONDS = 5
+# A CV sent with a form that had other mistakes is kept this long (seconds) for the next try;
+# `manage.py purge_pending_uploads` deletes older ones.
+PENDING_UPLOAD_MAX_AGE = 24 * 60 * 60
+# Posts sent sooner after the form was handed out are dropped silently (intake/spam.py).
+FORM_MIN_FILL_SECONDS = 2
 FORM_RATE_LIMIT = {"submissions": 5, "seconds": 600}
 TALENT_POOL_MONTHS = 12
 # A mail that failed is retried (by its task on the database queue, and by

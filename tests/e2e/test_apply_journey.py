@@ -26,6 +26,11 @@ def write_cv(tmp_path):
     return cv
 
 
+def profile_names(project):
+    """The competencies of a project's profile, by German name."""
+    return [row.competency.name for row in project.specific.competence_profile.all()]
+
+
 def find_open_project(page, demo):
     """From the listing, narrow down by two facets and open the project."""
     page.goto(demo.url("/de/projekte/"))
@@ -62,12 +67,13 @@ def test_visitor_applies_with_a_cv_and_follows_the_status_link(page, demo, open_
     form.get_by_label("In meinem Bundesland").check()
     form.get_by_label("Verfügbar ab").fill("2027-03-01")
     form.get_by_label("Gewünschte Projektdauer").select_option(label="12 Monate")
-    form.get_by_label("Kompetenz 1", exact=True).select_option(
-        label="E-Akte und Dokumentenmanagement"
-    )
-    form.get_by_label("Ihr Niveau in Kompetenz 1").select_option(label="Expertise")
-    form.get_by_label("Kompetenz 2", exact=True).select_option(label="Projektmanagement")
-    form.get_by_label("Ihr Niveau in Kompetenz 2").select_option(label="Fortgeschritten")
+    # The rows start with the project's competence profile; the visitor adjusts them: the
+    # level of the first to their own, the second (which they do not bring) set back.
+    first = form.get_by_label("Kompetenz 1", exact=True)
+    expect(first.locator("option:checked")).to_have_text("E-Akte und Dokumentenmanagement")
+    form.get_by_label("Ihr Niveau in Kompetenz 1").select_option(label="Grundkenntnisse")
+    dropped = form.get_by_label("Kompetenz 2", exact=True).locator("option:checked").inner_text()
+    form.get_by_label("Kompetenz 2", exact=True).select_option(label="Kompetenz wählen")
     form.get_by_label("Ihre Motivation").fill(
         "Ich habe in zwei Landkreisen die E-Akte eingeführt und möchte das Bürgerbüro dabei "
         "begleiten, ohne dass die Beschäftigten den Überblick verlieren."
@@ -88,10 +94,10 @@ def test_visitor_applies_with_a_cv_and_follows_the_status_link(page, demo, open_
     assert application.status == PipelineStatus.RECEIVED
     candidate = application.candidate
     assert (candidate.first_name, candidate.email) == ("Alex", "alex@example.org")
-    assert sorted(c.competency.name for c in candidate.competencies.all()) == [
-        "E-Akte und Dokumentenmanagement",
-        "Projektmanagement",
-    ]
+    assert sorted(c.competency.name for c in candidate.competencies.all()) == sorted(
+        set(profile_names(application.project)) - {dropped}
+    )
+    assert candidate.competencies.get(competency__name__startswith="E-Akte").level == 1
     # The CV lies under PRIVATE_MEDIA_ROOT (never under the public MEDIA_ROOT) with its content.
     cv_path = Path(candidate.cv.path)
     assert cv_path.is_relative_to(Path(settings.PRIVATE_MEDIA_ROOT))
@@ -158,7 +164,9 @@ def test_keyboard_user_completes_the_application_form(page, demo, open_forms, tm
     assert candidate.mobility == "nationwide"
     assert candidate.available_from.isoformat() == "2027-03-03"
     assert candidate.preferred_duration_months == 12
-    assert [c.competency.name for c in candidate.competencies.all()] == [
-        "E-Akte und Dokumentenmanagement"
-    ]
+    # The rows the keyboard user did not touch keep the project's profile.
+    assert sorted(c.competency.name for c in candidate.competencies.all()) == sorted(
+        profile_names(application.project)
+    )
+    assert candidate.competencies.get(competency__name__startswith="E-Akte").level == 2
     assert candidate.cv.read() == MINIMAL_PDF

@@ -221,3 +221,65 @@ def test_bad_input_is_explained_in_english(client, open_project_en, competencies
     assert "Please agree to the processing of your details" in html
     assert "Please rate your level in this competency." in html
     assert not Candidate.objects.exists()
+
+
+def selected_values(html, name):
+    select = parse(html).select_one(f"select[name={name}]")
+    return [o.get("value") for o in select.select("option[selected]") if o.get("value")]
+
+
+def test_competency_rows_start_with_the_projects_profile(client, site_tree, competencies):
+    from taxonomy.models import CompetencyLevel
+    from tests import factories
+
+    ux, management, participation = competencies
+    project = factories.ProjectPageFactory(
+        parent=site_tree.projects,
+        slug="profil",
+        # A nice-to-have listed first still comes after the must-haves.
+        profile=[(participation, "nice"), (ux, "must", CompetencyLevel.EXPERT), management],
+    )
+
+    html = client.get(apply_url(project)).content.decode()
+
+    assert selected_values(html, "competency_1") == [str(ux.pk)]
+    assert selected_values(html, "competency_2") == [str(management.pk)]
+    assert selected_values(html, "competency_3") == [str(participation.pk)]
+    assert selected_values(html, "competency_4") == []
+    # With the level the project asks for, as a starting point for the applicant's own.
+    assert selected_values(html, "level_1") == [str(CompetencyLevel.EXPERT)]
+    assert selected_values(html, "level_2") == [str(CompetencyLevel.ADVANCED)]
+    assert selected_values(html, "level_4") == []
+    assert "Eingetragen sind die Kompetenzen, die das Projekt sucht" in html
+
+
+def test_a_prefilled_row_is_removed_by_unsetting_its_competency(submit, open_project, competencies):
+    # What the browser sends when row 2 was pre-filled and its competency set back.
+    data = application_data(competencies, competency_2="", level_2="2")
+
+    assert submit(apply_url(open_project), data).status_code == 302
+    assert [c.competency for c in CandidateCompetency.objects.all()] == [competencies[0]]
+
+
+def test_posted_competencies_are_never_replaced_by_the_profile(client, open_project, competencies):
+    data = application_data(
+        competencies,
+        competency_1=str(competencies[2].pk),
+        competency_2="",
+        level_2="",
+        privacy_consent=None,
+    )
+
+    html = client.post(apply_url(open_project), data).content.decode()
+
+    assert selected_values(html, "competency_1") == [str(competencies[2].pk)]
+    assert selected_values(html, "competency_2") == []
+
+
+def test_the_talent_pool_form_has_no_prefilled_competencies(client, form_pages, competencies):
+    from intake.models import FormKind
+
+    html = client.get(form_pages[FormKind.TALENT_POOL].url).content.decode()
+
+    assert selected_values(html, "competency_1") == []
+    assert "Eingetragen sind die Kompetenzen" not in html

@@ -32,3 +32,23 @@ def test_a_failure_midway_leaves_no_rows_and_no_file(open_project, competencies,
     assert not OutgoingMail.objects.exists()
     stored = list((settings.PRIVATE_MEDIA_ROOT).rglob("*.pdf"))
     assert stored == []
+
+
+def test_a_failure_midway_keeps_the_parked_cv_for_the_next_try(
+    client, open_project, competencies, settings
+):
+    from tests.forms.test_pending_upload import pending_files, post_with_mistake, reference_in
+
+    reference = reference_in(post_with_mistake(client, open_project, competencies))
+    form = ApplicationForm(application_data(competencies, cv_pending=reference))
+    assert form.is_valid(), form.errors
+    first = form.cleaned_data["competencies"][0]
+    form.cleaned_data["competencies"] = [first, first]
+
+    with pytest.raises(IntegrityError):
+        save_application(form, project=open_project)
+
+    assert not Candidate.objects.exists()
+    # Nothing half-saved: no copy in the CV folder, the parked file still there.
+    assert list((settings.PRIVATE_MEDIA_ROOT / "cv").rglob("*.pdf")) == []
+    assert len(pending_files(settings)) == 1

@@ -4,8 +4,10 @@ import pytest
 from django.core import mail
 
 from intake.models import Candidate, ConsentRecord, FormKind, MunicipalityRequest
+from intake.spam import seconds_since_started
 from tests.forms.conftest import application_data, started
 from tests.forms.test_other_forms import municipality_data
+from tests.markup import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -22,17 +24,40 @@ def test_filled_honeypot_looks_like_success_but_stores_nothing(submit, open_proj
     assert mail.outbox == []
 
 
-def test_too_fast_is_an_error_not_a_silent_save(client, open_project, competencies):
-    data = application_data(competencies, form_started=started(seconds_ago=1))
+def test_bot_speed_looks_like_success_but_stores_nothing(client, open_project, competencies):
+    data = application_data(competencies, form_started=started(seconds_ago=0))
 
-    response = client.post(f"{open_project.url}bewerben/", data)
+    response = client.post(f"{open_project.url}bewerben/", data, follow=True)
 
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "Das ging sehr schnell." in html
+    assert response.redirect_chain[-1][0].endswith("/bewerben/danke/")
+    assert "Das ging sehr schnell" not in response.content.decode()
     assert not Candidate.objects.exists()
-    # The form comes back with a fresh token, so sending it again later works.
-    assert data["form_started"] not in html
+    assert mail.outbox == []
+
+
+def test_a_few_seconds_are_enough_for_a_person(submit, open_project, competencies, settings):
+    data = application_data(
+        competencies, form_started=started(seconds_ago=settings.FORM_MIN_FILL_SECONDS + 1)
+    )
+
+    assert submit(f"{open_project.url}bewerben/", data).status_code == 302
+    assert Candidate.objects.count() == 1
+
+
+def test_fixing_one_mistake_quickly_is_not_too_fast(client, submit, open_project, competencies):
+    """The form shown again keeps its first start time: ticking the forgotten box and sending
+    it again at once is accepted."""
+    first = client.post(
+        f"{open_project.url}bewerben/", application_data(competencies, privacy_consent=None)
+    )
+    assert first.status_code == 200
+    token = parse(first.content.decode()).select_one("input[name=form_started]").get("value")
+
+    data = application_data(competencies, form_started=token)
+    again = submit(f"{open_project.url}bewerben/", data)
+
+    assert again.status_code == 302
+    assert Candidate.objects.count() == 1
 
 
 def test_missing_or_forged_token_is_refused(client, open_project, competencies):
@@ -43,13 +68,16 @@ def test_missing_or_forged_token_is_refused(client, open_project, competencies):
     assert not Candidate.objects.exists()
 
 
-def test_too_fast_in_english(client, form_pages):
-    page = form_pages[f"{FormKind.MUNICIPALITY}_en"]
-    data = municipality_data(form_started=started(seconds_ago=0, kind=FormKind.MUNICIPALITY))
+def test_a_form_sent_again_after_a_day_gets_a_fresh_token(client, form_pages):
+    page = form_pages[FormKind.MUNICIPALITY]
+    stale = started(seconds_ago=60 * 60 * 25, kind=FormKind.MUNICIPALITY)
 
-    html = client.post(page.url, data).content.decode()
+    response = client.post(page.url, municipality_data(form_started=stale))
 
-    assert "That was very quick." in html
+    assert "Das Formular war zu lange geöffnet" in response.content.decode()
+    fresh = parse(response.content.decode()).select_one("input[name=form_started]").get("value")
+    # The clock starts anew, so sending it again works.
+    assert 0 <= seconds_since_started(fresh, FormKind.MUNICIPALITY) < 5
 
 
 def test_sixth_submission_within_ten_minutes_gets_429(client, form_pages, settings):
