@@ -27,6 +27,7 @@ from backoffice.views.base import (
 )
 from backoffice.views.records import BackOfficeInspectMixin
 from intake.models import (
+    APPLICANT_NOTIFIED_STATUSES,
     Application,
     ApplicationNote,
     Candidate,
@@ -117,6 +118,12 @@ class ApplicationInspectView(BackOfficeInspectMixin, MatchingTeamOnlyMixin, Insp
                     PipelineStatus(status)
                     for status in PipelineStatus.values
                     if status in application.allowed_transitions()
+                ],
+                "mailed_statuses": [
+                    status.label
+                    for status in PipelineStatus
+                    if status in APPLICANT_NOTIFIED_STATUSES
+                    and status in application.allowed_transitions()
                 ],
                 "history": application.history.select_related("changed_by"),
                 "notes": application.notes.select_related("author"),

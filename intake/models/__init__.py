@@ -8,6 +8,7 @@ from .form_pages import FormKind, FormPage
 from .outbox import OutgoingMail
 from .records import (
     ALLOWED_TRANSITIONS,
+    APPLICANT_NOTIFIED_STATUSES,
     CLOSED_STATUSES,
     Application,
     ApplicationNote,
@@ -25,6 +26,7 @@ from .records import (
 
 __all__ = [
     "ALLOWED_TRANSITIONS",
+    "APPLICANT_NOTIFIED_STATUSES",
     "Application",
     "ApplicationNote",
     "ApplicationStatusChange",

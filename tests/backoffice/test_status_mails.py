@@ -178,3 +178,16 @@ def test_mail_to_a_person_anonymised_meanwhile_is_dropped(team_client, project):
 
     assert mail.outbox == []
     assert pending_mail_ids() == []
+
+
+def test_the_application_page_names_the_steps_that_mail_the_applicant(team_client, project):
+    application = factories.ApplicationFactory(project=project, status=PipelineStatus.SCREENING)
+
+    html = team_client.get(
+        reverse("backoffice_applications:inspect", args=[application.pk])
+    ).content.decode()
+
+    # From screening the team can shortlist (mailed) or decline (mailed); nothing else is named.
+    hint = html.split("automatisch eine E-Mail:")[1].split("</p>")[0]
+    assert "Engere Wahl" in hint and "Abgesagt" in hint
+    assert "In Sichtung" not in hint
