@@ -1,11 +1,13 @@
 """Home page and the general content page."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -146,15 +148,23 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         """Add the newest open projects and success stories with the listings they come from."""
         context = super().get_context(request, *args, **kwargs)
+        # Both listings in one query; each exists once per language.
+        listings = {
+            page.content_type_id: page
+            for page in Page.objects.type(ProjectIndexPage, StoryIndexPage)
+            .live()
+            .filter(locale_id=self.locale_id)
+            .order_by("path")
+        }
         context["open_projects"] = self.newest_open_projects()
-        context["project_index"] = (
-            ProjectIndexPage.objects.live().filter(locale_id=self.locale_id).first()
-        )
-        context["stories"] = list(success_stories(self.locale)[:HOME_CARDS])
-        context["story_index"] = (
-            StoryIndexPage.objects.live().filter(locale_id=self.locale_id).first()
-        )
+        context["project_index"] = listings.get(_content_type_id(ProjectIndexPage))
+        context["stories"] = list(success_stories(self.locale_id)[:HOME_CARDS])
+        context["story_index"] = listings.get(_content_type_id(StoryIndexPage))
         return context
+
+
+def _content_type_id(model):
+    return ContentType.objects.get_for_model(model).pk
 
 
 class StandardPage(BasePage):

@@ -38,12 +38,12 @@ def finished_project():
     )
 
 
-def success_stories(locale):
-    """Live, public stories of finished projects in ``locale``, newest project period first."""
+def success_stories(locale_id):
+    """Live, public stories of finished projects in a locale, newest project period first."""
     return (
         StoryPage.objects.live()
         .public()
-        .filter(finished_project(), locale_id=locale.pk)
+        .filter(finished_project(), locale_id=locale_id)
         .select_related("municipality", "listing_image", "lead_image")
         .prefetch_related("topics")
         .order_by("-period_start", "title")
@@ -71,7 +71,7 @@ class StoryIndexPage(ListingPage):
 
     def stories(self):
         """Live stories of finished projects below this page, newest project period first."""
-        return success_stories(self.locale).child_of(self)
+        return success_stories(self.locale_id).child_of(self)
 
     def listing_items(self):
         return self.stories()
