@@ -20,6 +20,11 @@ def _key_figures(block, pages):
     return {"title": block["title"], "figures": figures}
 
 
+def _figure(block, pages):
+    """One key figure of the home page's own key figures field."""
+    return {"value": block["value"], "label": block["label"]}
+
+
 def _faq(block, pages):
     items = [
         {"question": row["question"], "answer": rich(*row["answer"])} for row in block["items"]
@@ -59,6 +64,7 @@ def _quote(block, pages):
 BUILDERS = {
     "rich_text": _rich_text,
     "key_figures": _key_figures,
+    "figure": _figure,
     "faq": _faq,
     "call_to_action": _call_to_action,
     "cards": _cards,

@@ -1,15 +1,24 @@
 """Home page and the general content page."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.blocks import BodyStreamBlock
+from core.blocks import BodyStreamBlock, KeyFigureBlock
 from core.models import BasePage
+from projects.models import ProjectIndexPage, ProjectPage, ProjectStatus
+from stories.models import StoryIndexPage, success_stories
+from taxonomy.localization import localize_many
+
+# How many of the newest open projects and success stories the home page shows.
+HOME_CARDS = 3
 
 
 class HomePage(BasePage):
@@ -44,6 +53,21 @@ class HomePage(BasePage):
         related_name="+",
     )
     hero_secondary_label = models.CharField(_("Zweiter Button: Text"), max_length=60, blank=True)
+    # The image itself is not translated; its description is, with the page.
+    hero_image_alt = models.CharField(
+        _("Alternativtext des Titelbilds"),
+        max_length=250,
+        blank=True,
+        help_text=_("Leer lassen, um den Alternativtext aus der Bildverwaltung zu verwenden."),
+    )
+    # Editors keep the figures current; each is translated with the page (wagtail-localize).
+    key_figures = StreamField(
+        [("figure", KeyFigureBlock())],
+        verbose_name=_("Kennzahlen"),
+        blank=True,
+        max_num=6,
+        help_text=_("Erscheinen unter dem Kopfbereich, z. B. „6–18“ – „Monate vor Ort“."),
+    )
     body = StreamField(BodyStreamBlock(), verbose_name=_("Inhalt"), blank=True)
 
     content_panels = [
@@ -52,7 +76,7 @@ class HomePage(BasePage):
             [
                 FieldPanel("hero_title"),
                 FieldPanel("hero_text"),
-                FieldPanel("hero_image"),
+                FieldRowPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")]),
                 FieldRowPanel([FieldPanel("hero_primary_page"), FieldPanel("hero_primary_label")]),
                 FieldRowPanel(
                     [FieldPanel("hero_secondary_page"), FieldPanel("hero_secondary_label")]
@@ -60,6 +84,7 @@ class HomePage(BasePage):
             ],
             heading=_("Kopfbereich"),
         ),
+        FieldPanel("key_figures"),
         FieldPanel("body"),
     ]
     search_fields = [
@@ -72,13 +97,20 @@ class HomePage(BasePage):
         TranslatableField("hero_title"),
         TranslatableField("hero_text"),
         SynchronizedField("hero_image"),
+        TranslatableField("hero_image_alt"),
         SynchronizedField("hero_primary_page"),
         TranslatableField("hero_primary_label"),
         SynchronizedField("hero_secondary_page"),
         TranslatableField("hero_secondary_label"),
+        TranslatableField("key_figures"),
         TranslatableField("body"),
     ]
-    api_fields = [APIField("hero_title"), APIField("hero_text"), APIField("body")]
+    api_fields = [
+        APIField("hero_title"),
+        APIField("hero_text"),
+        APIField("key_figures"),
+        APIField("body"),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
@@ -86,6 +118,53 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("Startseite")
         verbose_name_plural = _("Startseiten")
+
+    @property
+    def hero_image_alt_text(self):
+        """The hero image's alt text in the page's language, else the image's own."""
+        if self.hero_image is None:
+            return ""
+        return self.hero_image_alt or self.hero_image.default_alt_text
+
+    def newest_open_projects(self):
+        """The newest projects of this language that accept applications, ready for cards."""
+        projects = list(
+            ProjectPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, status=ProjectStatus.OPEN)
+            .exclude(application_deadline__lt=timezone.localdate())
+            .select_related("municipality")
+            .prefetch_related("topics")
+            .order_by("-first_published_at", "-pk")[:HOME_CARDS]
+        )
+        localized = localize_many(
+            [p.municipality for p in projects] + [t for p in projects for t in p.topics.all()]
+        )
+        for project in projects:
+            project.display_municipality = localized.get(project.municipality)
+            project.display_topics = [localized[t] for t in project.topics.all()]
+        return projects
+
+    def get_context(self, request, *args, **kwargs):
+        """Add the newest open projects and success stories with the listings they come from."""
+        context = super().get_context(request, *args, **kwargs)
+        # Both listings in one query; each exists once per language.
+        listings = {
+            page.content_type_id: page
+            for page in Page.objects.type(ProjectIndexPage, StoryIndexPage)
+            .live()
+            .filter(locale_id=self.locale_id)
+            .order_by("path")
+        }
+        context["open_projects"] = self.newest_open_projects()
+        context["project_index"] = listings.get(_content_type_id(ProjectIndexPage))
+        context["stories"] = list(success_stories(self.locale_id)[:HOME_CARDS])
+        context["story_index"] = listings.get(_content_type_id(StoryIndexPage))
+        return context
+
+
+def _content_type_id(model):
+    return ContentType.objects.get_for_model(model).pk
 
 
 class StandardPage(BasePage):

@@ -6,6 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -47,9 +48,19 @@ class ProjectIndexPage(ListingPage):
     subpage_types = ["projects.ProjectPage"]
     max_count_per_parent = 1
 
+    only_in_default_language_notice = ngettext_lazy(
+        "%(count)s weiteres Projekt ist nur auf Deutsch verfügbar.",
+        "%(count)s weitere Projekte sind nur auf Deutsch verfügbar.",
+        "count",
+    )
+
     class Meta:
         verbose_name = _("Projektübersicht")
         verbose_name_plural = _("Projektübersichten")
+
+    def listing_items(self):
+        """Every live, public project of this listing (the count behind the language notice)."""
+        return ProjectPage.objects.child_of(self).live().public()
 
     def listing_context(self, request):
         """The filter form, the current page of projects (engine or database) and the count."""

@@ -1,7 +1,10 @@
 """Success stories of completed Lokalprojekte."""
 
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -15,12 +18,48 @@ from stories.feeds import StoryFeed
 from stories.filters import StoryFilterSet
 from taxonomy.models import in_default_language
 
+# The value of ProjectPage.status for a finished project (projects.models.ProjectStatus; the
+# apps do not import each other).
+PROJECT_COMPLETED = "completed"
+
+
+def finished_project():
+    """Stories whose project is over: a success story is told only once there is a success.
+
+    A story linked to a project counts when that project is completed (the editors keep the
+    status current); a story without a project when its period has ended. Stories of projects
+    in preparation or still running are kept out of every list (listing, feeds, home page)
+    rather than labelled there: a list called "Erfolgsgeschichten" should hold only successes,
+    and a small label on a card is easy to overlook. Their own page stays reachable and says
+    plainly that the project has not finished.
+    """
+    return Q(project__status=PROJECT_COMPLETED) | Q(
+        project__isnull=True, period_end__lt=timezone.localdate()
+    )
+
+
+def success_stories(locale_id):
+    """Live, public stories of finished projects in a locale, newest project period first."""
+    return (
+        StoryPage.objects.live()
+        .public()
+        .filter(finished_project(), locale_id=locale_id)
+        .select_related("municipality", "listing_image", "lead_image")
+        .prefetch_related("topics")
+        .order_by("-period_start", "title")
+    )
+
 
 class StoryIndexPage(ListingPage):
     """The list of success stories, with filters and RSS/Atom feeds."""
 
     filterset_class = StoryFilterSet
     feed_class = StoryFeed
+    only_in_default_language_notice = ngettext_lazy(
+        "%(count)s weitere Geschichte ist nur auf Deutsch verfügbar.",
+        "%(count)s weitere Geschichten sind nur auf Deutsch verfügbar.",
+        "count",
+    )
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["stories.StoryPage"]
@@ -31,15 +70,8 @@ class StoryIndexPage(ListingPage):
         verbose_name_plural = _("Übersichten Erfolgsgeschichten")
 
     def stories(self):
-        """Live stories below this page in its language, newest project period first."""
-        return (
-            StoryPage.objects.child_of(self)
-            .live()
-            .filter(locale_id=self.locale_id)
-            .select_related("municipality", "listing_image", "lead_image")
-            .prefetch_related("topics")
-            .order_by("-period_start", "title")
-        )
+        """Live stories of finished projects below this page, newest project period first."""
+        return success_stories(self.locale_id).child_of(self)
 
     def listing_items(self):
         return self.stories()
@@ -93,6 +125,20 @@ class StoryPage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Images are not translated (wagtail-localize translates pages and snippets), so the
+    # texts around this one live on the page, where translators see them.
+    lead_image_alt = models.CharField(
+        _("Alternativtext des Aufmacherbilds"),
+        max_length=250,
+        blank=True,
+        help_text=_("Leer lassen, um den Alternativtext aus der Bildverwaltung zu verwenden."),
+    )
+    lead_image_credit = models.CharField(
+        _("Bildnachweis des Aufmacherbilds"),
+        max_length=250,
+        blank=True,
+        help_text=_("Leer lassen, um den Bildnachweis aus der Bildverwaltung zu verwenden."),
+    )
     body = StreamField(BodyStreamBlock(), verbose_name=_("Geschichte"), blank=True)
 
     content_panels = [
@@ -107,7 +153,14 @@ class StoryPage(BasePage):
             ],
             heading=_("Eckdaten"),
         ),
-        FieldPanel("lead_image"),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_image"),
+                FieldPanel("lead_image_alt"),
+                FieldPanel("lead_image_credit"),
+            ],
+            heading=_("Aufmacherbild"),
+        ),
         FieldPanel("outcome"),
         MultiFieldPanel([FieldPanel("quote"), FieldPanel("quote_author")], heading=_("Zitat")),
         FieldPanel("body"),
@@ -131,8 +184,10 @@ class StoryPage(BasePage):
         SynchronizedField("funder"),
         TranslatableField("outcome"),
         TranslatableField("quote"),
-        SynchronizedField("quote_author"),
+        TranslatableField("quote_author"),
         SynchronizedField("lead_image"),
+        TranslatableField("lead_image_alt"),
+        TranslatableField("lead_image_credit"),
         TranslatableField("body"),
     ]
     api_fields = [
@@ -155,6 +210,33 @@ class StoryPage(BasePage):
     class Meta:
         verbose_name = _("Erfolgsgeschichte")
         verbose_name_plural = _("Erfolgsgeschichten")
+
+    @property
+    def unfinished_label(self):
+        """For a story whose project has not finished: what to tell the reader, else ""."""
+        if self.project is not None:
+            if self.project.status == PROJECT_COMPLETED:
+                return ""
+            if self.project.status == "running":
+                return _("Das Projekt läuft noch.")
+            return _("Projekt in Vorbereitung: Es hat noch nicht begonnen.")
+        if self.period_end is None or self.period_end >= timezone.localdate():
+            return _("Das Projekt läuft noch.")
+        return ""
+
+    @property
+    def lead_image_alt_text(self):
+        """The lead image's alt text in the page's language, else the image's own."""
+        if self.lead_image is None:
+            return ""
+        return self.lead_image_alt or self.lead_image.default_alt_text
+
+    @property
+    def lead_image_credit_text(self):
+        """The lead image's credit in the page's language, else the image's own."""
+        if self.lead_image is None:
+            return ""
+        return self.lead_image_credit or self.lead_image.credit
 
     @property
     def related_project(self):

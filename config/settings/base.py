@@ -140,6 +140,8 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [SITE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
+# English dates in British style ("1 December 2026"), see config/formats/en/formats.py.
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_TZ = True
 
 STATICFILES_DIRS = [SITE_DIR / "static"]

@@ -1,11 +1,16 @@
 """The abstract page every page type of the site derives from."""
 
 from django.db import models
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.coreutils import find_available_slug
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.models import Translation
+
+from core.locales import default_locale
 
 
 class BasePage(Page):
@@ -57,3 +62,50 @@ class BasePage(Page):
     def summary(self):
         """The teaser text: the summary, else the search description."""
         return self.listing_summary or self.search_description
+
+    def save(self, *args, **kwargs):
+        """Save the page; a translation kept in sync by wagtail-localize gets its own slug."""
+        self.slug = self.translated_slug()
+        return super().save(*args, **kwargs)
+
+    def translated_slug(self):
+        """The slug this page should have: a synced translation's slug follows its title.
+
+        wagtail-localize copies the source slug into every translation and falls back to it
+        on each sync while nobody translates the slug segment, so English pages would keep
+        German addresses. While the slug is still the source's and the title is translated,
+        the slug becomes the slugified title (free among its siblings). A slug the page
+        already had stays, so a later change of the title does not move the page; a slug a
+        translator wrote is kept as it is. Pages outside wagtail-localize's translation flow
+        (an editor's own page, a translation turned into a manual copy) keep their slug.
+        """
+        if self.locale_id is None or self.locale_id == default_locale().pk:
+            return self.slug
+        translation = (
+            Translation.objects.filter(
+                source__object_id=self.translation_key,
+                target_locale_id=self.locale_id,
+                enabled=True,
+            )
+            .select_related("source")
+            .first()
+        )
+        if translation is None:
+            return self.slug
+        source = (
+            Page.objects.filter(
+                translation_key=self.translation_key, locale_id=translation.source.locale_id
+            )
+            .only("slug", "title")
+            .first()
+        )
+        if source is None or self.slug != source.slug or self.title == source.title:
+            return self.slug
+        stored = Page.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+        if stored and stored != source.slug:
+            return stored
+        wanted = slugify(self.title)
+        parent = self.get_parent() if self.pk else None
+        if not wanted or parent is None:
+            return self.slug
+        return find_available_slug(parent, wanted, ignore_page_id=self.pk)

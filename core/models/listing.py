@@ -1,8 +1,11 @@
 """The base of every listing page: intro, filters, pagination, feeds and no indexing of filters."""
 
+from types import SimpleNamespace
+
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -10,6 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail_localize.fields import TranslatableField
 
 from core.blocks import RICH_TEXT_FEATURES
+from core.locales import default_locale
 
 from .base import BasePage
 
@@ -31,6 +35,12 @@ class ListingPage(RoutablePageMixin, BasePage):
     filterset_class = None
     per_page = 12
     feed_class = None
+    # The notice on a translated listing; subclasses name their items ("Projekte").
+    only_in_default_language_notice = ngettext_lazy(
+        "%(count)s weiterer Eintrag ist nur auf Deutsch verfügbar.",
+        "%(count)s weitere Einträge sind nur auf Deutsch verfügbar.",
+        "count",
+    )
 
     class Meta:
         abstract = True
@@ -50,7 +60,30 @@ class ListingPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(self.listing_context(request))
+        context["only_in_default_language"] = self.only_in_default_language()
         return context
+
+    def only_in_default_language(self):
+        """What a translated listing misses: the count of items only the German listing shows.
+
+        Returns None on German pages, when nothing is missing or when the German listing is
+        not published; else a namespace with ``count``, ``notice`` (the sentence) and ``page``
+        (the German listing to link to). Counts the unfiltered listings, so the notice does
+        not change with the visitor's filters.
+        """
+        german_locale = default_locale()
+        if self.locale_id == german_locale.pk:
+            return None
+        german = self.get_translation_or_none(german_locale)
+        if german is None or not german.live:
+            return None
+        german = german.specific
+        translated = self.listing_items().values("translation_key")
+        count = german.listing_items().exclude(translation_key__in=translated).count()
+        if not count:
+            return None
+        notice = self.only_in_default_language_notice % {"count": count}
+        return SimpleNamespace(count=count, notice=notice, page=german)
 
     def serve(self, request, *args, **kwargs):
         """Serve the listing; filtered or paged variants ask search engines not to index them.

@@ -24,11 +24,11 @@ from tests.sites import build_site_tree, site_locales
 
 # Page type: {language: most queries allowed}: the count measured on the site below, plus one.
 BUDGETS = {
-    "home": {"de": 13, "en": 15},
+    "home": {"de": 20, "en": 24},  # newest open projects and stories
     "standard page": {"de": 17, "en": 19},
-    "project listing": {"de": 23, "en": 29},
+    "project listing": {"de": 23, "en": 33},  # en: what exists only in German
     "project page": {"de": 23, "en": 28},
-    "story listing": {"de": 20, "en": 23},
+    "story listing": {"de": 21, "en": 28},
     "story page": {"de": 29, "en": 36},
     "learning index": {"de": 28, "en": 37},
     "learning resource": {"de": 22, "en": 26},
@@ -84,6 +84,9 @@ def build_site():
             municipality=municipality,
             topics=topics,
             profile=[(competencies[0], Requirement.MUST), *competencies[1:]],
+            # The first is completed, so its story is a success story: the home page and the
+            # story listing show a story card, and the home page two open projects.
+            status="completed" if number == 0 else "open",
             publish=True,
         )
         project_urls = both(project, title=f"Digital municipality {number}")
