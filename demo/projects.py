@@ -95,7 +95,8 @@ def _generated_project(entry, municipality, rng, anchor, used_titles, themes, se
         "start_date": start,
         "duration_months": duration,
         "workload": rng.choices(["full_time", "part_time_30", "part_time_20"], [6, 3, 2])[0],
-        "remote_share": rng.choice([0, 10, 20, 20, 30, 40, 50]),
+        # Drawn even when the entry sets it, so the other projects keep their values.
+        "remote_share": entry.get("remote_share", rng.choice([0, 10, 20, 20, 30, 40, 50])),
         "application_deadline": deadline,
         "funder": rng.choice(sentences["funders"]) if rng.random() < 0.3 else "",
     }
