@@ -26,7 +26,8 @@ from tests.sites import build_site_tree, site_locales
 BUDGETS = {
     "home": {"de": 13, "en": 15},
     "standard page": {"de": 17, "en": 19},
-    "project listing": {"de": 23, "en": 29},
+    # Eight of these count the facets on the database (one aggregate per facet).
+    "project listing": {"de": 30, "en": 36},
     "project page": {"de": 23, "en": 28},
     "story listing": {"de": 20, "en": 23},
     "story page": {"de": 29, "en": 36},
