@@ -11,7 +11,8 @@ import re
 
 import django_filters
 from django import forms
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Case, CharField, Count, F, Q, Value, When
+from django.db.models.functions import ExtractQuarter, ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import ProjectPage, ProjectStatus, Workload
@@ -44,6 +45,12 @@ REMOTE_CHOICES = [
     ("partly", _("teilweise mobil (21 bis 49 %)")),
     ("mostly", _("überwiegend mobil (ab 50 %)")),
 ]
+
+
+def _bucket_of(field_name, buckets):
+    """A database expression naming the bucket ``field_name`` falls into ("" for none)."""
+    whens = [When(**{f"{field_name}__range": r}, then=Value(b)) for b, r in buckets.items()]
+    return Case(*whens, default=Value(""), output_field=CharField())
 
 
 def remote_bucket(share):
@@ -282,9 +289,67 @@ class ProjectFilterSet(django_filters.FilterSet):
         """Order by one of the named sort orders."""
         return queryset.order_by(*SORT_ORDERINGS[value])
 
+    def facet_counts(self):
+        """The database's facet counts: ``{param: {value: count}}`` like the search engine's.
+
+        Disjunctive faceting: each facet counts the projects that match every *other* active
+        filter (and the search text), so the options of a facet say how many projects its
+        value would add or leave. One aggregate query per facet (a fixed number of queries).
+        Call after validating the form; invalid values are ignored as in the listing.
+        """
+        cleaned = self.form.cleaned_data
+        counts = {}
+        for param in FACET_VALUES:
+            scope = self.queryset
+            for name, value in cleaned.items():
+                if name not in (param, "sort"):
+                    scope = self.filters[name].filter(scope, value)
+            # A subquery: the filters' joins (topics, competencies) neither duplicate the
+            # projects nor restrict the values counted below.
+            projects = ProjectPage.objects.filter(pk__in=scope.order_by().values("pk"))
+            counts[param] = _count_values(projects, param)
+        return counts
+
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         if not self.form.cleaned_data.get("sort"):
             # An invalid sort value is reported on the form; the list still needs an order.
             queryset = queryset.order_by(*SORT_ORDERINGS[DEFAULT_SORT])
         return queryset
+
+
+# Facet parameter -> the database expression of a project's value(s) for it; "start" is
+# counted by year and quarter (see _count_values).
+FACET_VALUES = {
+    "bundesland": F("municipality__bundesland"),
+    "topic": F("topics"),
+    "competency": F("competence_profile__competency"),
+    "status": F("status"),
+    "duration": _bucket_of("duration_months", DURATION_BUCKETS),
+    "workload": F("workload"),
+    "remote": _bucket_of("remote_share", REMOTE_BUCKETS),
+    "start": None,
+}
+
+
+def _count_values(projects, param):
+    """``{value: number of projects}`` of one facet over ``projects``, in one query."""
+    if param == "start":
+        rows = (
+            projects.annotate(year=ExtractYear("start_date"), quarter=ExtractQuarter("start_date"))
+            .values("year", "quarter")
+            .annotate(count=Count("pk", distinct=True))
+            .order_by()
+        )
+        return {f"{row['year']}-Q{row['quarter']}": row["count"] for row in rows}
+    rows = (
+        projects.annotate(facet_value=FACET_VALUES[param])
+        .values("facet_value")
+        .annotate(count=Count("pk", distinct=True))
+        .order_by()
+    )
+    return {
+        str(row["facet_value"]): row["count"]
+        for row in rows
+        if row["facet_value"] not in (None, "")
+    }

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import normalize_newlines
+from django.utils.translation import gettext as _
 
 from core.locales import locale_by_id
 from projects.filters import START_PERIOD_PATTERN, ProjectFilterSet, start_period_label
@@ -88,10 +89,13 @@ def project_listing_context(index_page, request):
             degraded = True
     if context is None:
         context = _database_listing_context(request, filterset)
+    chips = active_filter_chips(request, filterset.form, context["facet_groups"])
     context.update(
         filter=filterset,
         search_degraded=degraded,
         feed_query=feed_querystring(request.GET),
+        active_filters=chips,
+        remove_all_filters_url=_listing_url(request, _only_sort(request.GET)),
     )
     return context
 
@@ -104,8 +108,67 @@ def _database_listing_context(request, filterset):
         "page_obj": page_obj,
         "projects": projects,
         "result_count": paginator.count,
-        "facet_groups": facet_groups(filterset.form),
+        "facet_groups": facet_groups(filterset.form, filterset.facet_counts()),
     }
+
+
+def _listing_url(request, params):
+    """The listing's URL with ``params`` (a QueryDict) as its query string."""
+    query = params.urlencode()
+    return f"{request.path}?{query}" if query else request.path
+
+
+def _only_sort(query_dict):
+    """The query without any filter: only an explicitly chosen sort order remains."""
+    params = query_dict.copy()
+    for name in list(params):
+        if name != "sort":
+            del params[name]
+    return params
+
+
+def _without(query_dict, name, value=None):
+    """The query without one value of ``name`` (all of them when ``value`` is None).
+
+    The page number goes too: the shorter or longer result starts on its first page.
+    """
+    params = query_dict.copy()
+    params.pop("page", None)
+    if value is None:
+        params.pop(name, None)
+    else:
+        params.setlist(name, [v for v in params.getlist(name) if v != value])
+    return params
+
+
+def active_filter_chips(request, form, groups):
+    """The visitor's active filters as removable chips: label, value and the URL without it.
+
+    Only values the listing understood appear (invalid ones are reported on the form); each
+    link keeps the other filters and the sort order.
+    """
+    chips = []
+    cleaned = getattr(form, "cleaned_data", {})
+    # What the listing applied: a facet with an invalid value is ignored as a whole.
+    applied = filters_from_cleaned_data(cleaned)
+    if query := cleaned.get("q"):
+        chips.append(
+            SimpleNamespace(
+                label=_("Suche"),
+                value=_("„%(query)s“") % {"query": query},
+                url=_listing_url(request, _without(request.GET, "q")),
+            )
+        )
+    for group in groups:
+        for option in group.options:
+            if option.value in applied.get(group.name, ()):
+                params = _without(request.GET, group.name, option.value)
+                chips.append(
+                    SimpleNamespace(
+                        label=group.label, value=option.label, url=_listing_url(request, params)
+                    )
+                )
+    return chips
 
 
 class _ResultWindow:
@@ -175,10 +238,11 @@ def _engine_listing_context(index_page, request, filterset):
 def facet_groups(form, facet_counts=None):
     """The facets of the listing form, ready to render: every option with its count.
 
-    ``facet_counts`` (``{param: {value: count}}`` from the engine) is None on the database
-    path; then the options carry no counts. The checked state is what the visitor sent, as a
-    widget would show it. Rendered by hand rather than through the checkbox widgets, whose
-    per-option templates made up most of the listing's rendering time.
+    ``facet_counts`` is ``{param: {value: count}}`` (from the engine or
+    ``ProjectFilterSet.facet_counts``); without it the options carry no counts. The checked
+    state is what the visitor sent, as a widget would show it. Rendered by hand rather than
+    through the checkbox widgets, whose per-option templates made up most of the listing's
+    rendering time.
     """
     groups = []
     for param in FACET_FIELDS:

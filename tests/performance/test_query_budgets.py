@@ -26,7 +26,9 @@ from tests.sites import build_site_tree, site_locales
 BUDGETS = {
     "home": {"de": 20, "en": 24},  # newest open projects and stories
     "standard page": {"de": 17, "en": 19},
-    "project listing": {"de": 23, "en": 33},  # en: what exists only in German
+    # Eight of these count the facets on the database (one aggregate per facet); en also
+    # counts what exists only in German.
+    "project listing": {"de": 30, "en": 40},
     "project page": {"de": 23, "en": 28},
     "story listing": {"de": 21, "en": 28},
     "story page": {"de": 29, "en": 36},

@@ -2,6 +2,7 @@
 
 import datetime
 import functools
+import re
 
 import pytest
 from django.db import connection
@@ -59,7 +60,7 @@ def test_listing_shows_live_projects_with_their_facts(client, site_tree, project
     assert "30. Juni 2030" in html
     assertInHTML('<span class="tag">Digitale Verwaltung</span>', html)
     assertInHTML('<span class="badge badge--open">Ausgeschrieben</span>', html)
-    assert result_count(response) == "1 Projekt"
+    assert result_count(response) == "1 Projekt gefunden"
     assert "X-Robots-Tag" not in response.headers
 
 
@@ -81,7 +82,8 @@ def test_listing_in_english_shows_translated_project_and_topic(
     assert parse(html).select_one("html").get("lang") == "en"
     # The tag and the filter label show the English topic; the filter value stays the German pk.
     assertInHTML('<span class="tag">Inclusion of newcomers</span>', html)
-    assert checkbox(response, "topic", topic.pk).ancestor("label").text == "Inclusion of newcomers"
+    label = checkbox(response, "topic", topic.pk).ancestor("label").text
+    assert label == "Inclusion of newcomers (1)"
 
     filtered = client.get(f"/en/{index_en.slug}/", {"topic": topic.pk})
     assert card_titles(filtered) == ["Kalletal compass"]
@@ -171,7 +173,9 @@ def test_each_filter_narrows_the_listing(client, varied_projects, params, expect
     titles = card_titles(response)
     assert set(titles) == expected
     assert len(titles) == len(expected), "a project matching several values appears once"
-    assert result_count(response) == f"{len(expected)} Projekt{'' if len(expected) == 1 else 'e'}"
+    assert result_count(response) == (
+        f"{len(expected)} Projekt{'' if len(expected) == 1 else 'e'} gefunden"
+    )
     assert response.headers["X-Robots-Tag"] == "noindex"
 
 
@@ -316,8 +320,8 @@ def test_pagination_shows_twelve_projects_per_page(client, project_factory):
 
     assert len(card_titles(first)) == 12
     assert len(card_titles(second)) == 1
-    assert result_count(first) == "13 Projekte"
-    assert result_count(second) == "13 Projekte"
+    assert result_count(first) == "13 Projekte gefunden"
+    assert result_count(second) == "13 Projekte gefunden"
     assert set(card_titles(first)).isdisjoint(card_titles(second))
     assert parse(first).select('nav.pagination a[href="?page=2"]')
     # The plain first page may be indexed, the second page is a variant of it.
@@ -355,3 +359,117 @@ def test_query_count_does_not_grow_with_the_number_of_projects(
         assert len(card_titles(client.get(LISTING))) == 12
     with django_assert_max_num_queries(len(filtered_five)):
         assert len(card_titles(client.get(LISTING, filtered))) == 12
+
+
+def chips(response):
+    """The active-filter chips above the results: {accessible name: link}.
+
+    The name is the text without the "×", which is hidden from assistive technology.
+    """
+    links = parse(response).select("ul.chips a")
+    return {chip.text.removesuffix("×"): chip.get("href") for chip in links}
+
+
+def test_active_filters_appear_as_chips_that_each_remove_one_filter(client, varied_projects):
+    digital = varied_projects["digital"].pk
+    response = client.get(
+        LISTING,
+        {"q": "projekt", "bundesland": ["HE", "BY"], "topic": digital, "sort": "start", "page": 1},
+    )
+
+    assert card_titles(response) == ["Hessenprojekt"]
+    assert result_count(response) == "1 Projekt gefunden"
+    links = chips(response)
+    assert list(links) == [
+        "Filter entfernen: Suche: „projekt“",
+        "Filter entfernen: Bundesland: Bayern",
+        "Filter entfernen: Bundesland: Hessen",
+        "Filter entfernen: Themenfeld: Digitalisierung",
+        "Alle Filter entfernen",
+    ]
+    # Each chip drops exactly its own value, keeps the rest and the sort, and the page number.
+    assert links["Filter entfernen: Bundesland: Bayern"] == (
+        f"{LISTING}?q=projekt&bundesland=HE&topic={digital}&sort=start"
+    )
+    assert links["Alle Filter entfernen"] == f"{LISTING}?sort=start"
+
+    without_topic = client.get(links["Filter entfernen: Themenfeld: Digitalisierung"])
+    assert card_titles(without_topic) == ["Hessenprojekt", "Bayernprojekt"]
+    assert result_count(without_topic) == "2 Projekte gefunden"
+    assert list(chips(without_topic)) == [
+        "Filter entfernen: Suche: „projekt“",
+        "Filter entfernen: Bundesland: Bayern",
+        "Filter entfernen: Bundesland: Hessen",
+        "Alle Filter entfernen",
+    ]
+    everything = client.get(links["Alle Filter entfernen"])
+    assert len(card_titles(everything)) == 4
+    assert chips(everything) == {}
+
+
+def test_chips_name_competencies_and_remote_work_in_words(client, varied_projects, locales):
+    response = client.get(LISTING, {"competency": varied_projects["ux"].pk, "remote": "mostly"})
+
+    assert list(chips(response)) == [
+        "Filter entfernen: Kompetenz: UX-Design",
+        "Filter entfernen: Mobiles Arbeiten: überwiegend mobil (ab 50 %)",
+        "Alle Filter entfernen",
+    ]
+
+
+def test_no_chips_without_filters_and_invalid_values_get_none(client, varied_projects):
+    assert chips(client.get(LISTING)) == {}
+    assert chips(client.get(LISTING, {"sort": "newest"})) == {}
+    # A facet with an invalid value is ignored as a whole (and reported): no chip claims it.
+    assert list(chips(client.get(LISTING, {"bundesland": ["XX", "SN"], "status": "open"}))) == [
+        "Filter entfernen: Status: Ausgeschrieben",
+        "Alle Filter entfernen",
+    ]
+
+
+def facet_counts_on_page(response):
+    """{(param, value): count} as the checkbox labels show them ("Hessen (1)")."""
+    counts = {}
+    for box in parse(response).select(".filter-panel input[type=checkbox]"):
+        label = box.ancestor("label").text
+        match = re.fullmatch(r".* \((\d+)\)", label)
+        assert match, f"no count in {label!r}"
+        counts[(box.get("name"), box.get("value"))] = int(match.group(1))
+    return counts
+
+
+@pytest.mark.parametrize(
+    "chosen",
+    [
+        {},
+        {"topic": ["digital"], "status": ["open"]},
+        {"bundesland": ["HE", "SN"], "competency": ["ux"], "q": ["projekt"]},
+    ],
+)
+def test_database_facet_counts_equal_the_results_of_choosing_the_option(
+    client, varied_projects, chosen
+):
+    """Disjunctive facets: an option counts what the listing shows with that facet set to it."""
+    params = {
+        key: [str(varied_projects[v].pk) if key in ("topic", "competency") else v for v in values]
+        for key, values in chosen.items()
+    }
+    counts = facet_counts_on_page(client.get(LISTING, params))
+
+    facets = {param for param, _value in counts}
+    assert facets == {
+        "bundesland",
+        "topic",
+        "competency",
+        "status",
+        "duration",
+        "workload",
+        "remote",
+        "start",
+    }
+    for (param, value), count in counts.items():
+        shown = len(card_titles(client.get(LISTING, {**params, param: value})))
+        assert count == shown, (param, value)
+    assert sum(n for (param, _value), n in counts.items() if param == "status") == len(
+        card_titles(client.get(LISTING, {k: v for k, v in params.items() if k != "status"}))
+    )

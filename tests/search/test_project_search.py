@@ -92,8 +92,48 @@ def test_listing_shows_counts_next_to_each_option(client, spread, taxonomy):
     assert checkbox_label(html, "bundesland", "BW") == "Baden-Württemberg (0)"
     assert checkbox_label(html, "topic", taxonomy["verwaltung"].pk) == "Verwaltung (3)"
     assert checkbox_label(html, "topic", taxonomy["bildung"].pk) == "Bildung (1)"
-    assert parse(html).select_one("p.result-count").text == "4 Projekte"
+    assert parse(html).select_one("p.result-count").text == "4 Projekte gefunden"
     assert "Pirna" not in " ".join(card_titles(html))
+
+
+def test_engine_listing_shows_the_active_filters_as_chips_that_remove_one_each(
+    client, spread, taxonomy
+):
+    verwaltung = taxonomy["verwaltung"].pk
+    response = client.get(
+        "/de/projekte/",
+        {"q": "Akte", "bundesland": ["HE", "BY"], "topic": verwaltung, "sort": "newest", "page": 1},
+    )
+    page = parse(response)
+
+    assert page.select_one("p.result-count").text == "1 Projekt gefunden"
+    # The text without the "×", which is hidden from assistive technology.
+    chips = {chip.text.removesuffix("×"): chip.get("href") for chip in page.select("ul.chips a")}
+    assert list(chips) == [
+        "Filter entfernen: Suche: „Akte“",
+        "Filter entfernen: Bundesland: Bayern",
+        "Filter entfernen: Bundesland: Hessen",
+        "Filter entfernen: Themenfeld: Verwaltung",
+        "Alle Filter entfernen",
+    ]
+    assert chips["Alle Filter entfernen"] == "/de/projekte/?sort=newest"
+
+    without_text = client.get(chips["Filter entfernen: Suche: „Akte“"])
+    # Kassel, Fulda and Erding: Hessen or Bayern, about administration; the order is kept.
+    assert parse(without_text).select_one("p.result-count").text == "3 Projekte gefunden"
+    assert card_titles(without_text) == [
+        "Online-Antrag Erding",
+        "Bürgerservice Fulda",
+        "Digitale Akte Kassel",
+    ]
+    without_hessen = client.get(chips["Filter entfernen: Bundesland: Hessen"])
+    assert card_titles(without_hessen) == []
+    assert [chip.text.removesuffix("×") for chip in parse(without_hessen).select("ul.chips a")] == [
+        "Filter entfernen: Suche: „Akte“",
+        "Filter entfernen: Bundesland: Bayern",
+        "Filter entfernen: Themenfeld: Verwaltung",
+        "Alle Filter entfernen",
+    ]
 
 
 def test_filtering_by_topic_narrows_the_state_counts(spread, taxonomy):
@@ -263,7 +303,7 @@ def test_pagination_twelve_per_page(client, site_tree, project_index):
 
     assert len(card_titles(first)) == 12
     assert card_titles(second) == ["Projekt 13", "Projekt 14"]
-    assert "14 Projekte" in second
+    assert "14 Projekte gefunden" in second
     assert parse(second).select_one("nav.pagination [aria-current=page]").text == "Seite 2"
     # Past the end the last page is shown, as on the database listing.
     assert card_titles(beyond) == ["Projekt 13", "Projekt 14"]
@@ -374,4 +414,6 @@ def test_start_period_facet_counts_and_filters(client, site_tree, project_index,
     assert checkbox_label(engine_html, "start", "2027-Q1") == "1. Quartal 2027 (1)"
     assert checkbox_label(engine_html, "start", "2027-Q3") == "3. Quartal 2027 (1)"
     assert card_titles(database_html) == ["Sommerprojekt"]
-    assert checkbox_label(database_html, "start", "2027-Q1") == "1. Quartal 2027"
+    # The database counts the same way as the engine.
+    assert checkbox_label(database_html, "start", "2027-Q1") == "1. Quartal 2027 (1)"
+    assert checkbox_label(database_html, "start", "2027-Q3") == "3. Quartal 2027 (1)"
