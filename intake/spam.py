@@ -74,13 +74,16 @@ class SpamProtectionMixin(forms.Form):
         consent tick, which autofill does not do; the clock starts when the server hands out
         the form, before the page has even arrived. A form shown again after a mistake keeps
         its first start time (``fill_started_field``), so fixing one field quickly is fine.
+        Only a complete form can be too fast: someone who presses the button at once, before
+        filling anything in, sees the normal field errors and loses nothing.
         """
         if str(self.data.get(self.add_prefix(HONEYPOT_FIELD), "")).strip():
             return True
         elapsed = seconds_since_started(
             self.data.get(self.add_prefix(STARTED_FIELD)), self.form_kind
         )
-        return elapsed is not None and elapsed < settings.FORM_MIN_FILL_SECONDS
+        too_fast = elapsed is not None and elapsed < settings.FORM_MIN_FILL_SECONDS
+        return too_fast and self.is_valid()
 
     def clean(self):
         """Refuse forms without a valid start token (a bot that never opened the form, or a

@@ -35,6 +35,21 @@ def test_bot_speed_looks_like_success_but_stores_nothing(client, open_project, c
     assert mail.outbox == []
 
 
+def test_pressing_send_at_once_shows_the_field_errors(client, open_project, competencies):
+    """A person who presses the button before filling anything in is told what is missing,
+    not thanked for a submission that was never kept."""
+    data = {"form_started": started(seconds_ago=0), "first_name": "Kim"}
+
+    response = client.post(f"{open_project.url}bewerben/", data)
+
+    assert response.status_code == 200
+    html = parse(response.content.decode())
+    assert html.select_one("#error-summary") is not None
+    assert html.select_one("input[name=first_name]").get("value") == "Kim"
+    assert "Das ging sehr schnell" not in response.content.decode()
+    assert not Candidate.objects.exists()
+
+
 def test_a_few_seconds_are_enough_for_a_person(submit, open_project, competencies, settings):
     data = application_data(
         competencies, form_started=started(seconds_ago=settings.FORM_MIN_FILL_SECONDS + 1)
