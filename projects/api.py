@@ -187,7 +187,7 @@ def _projects(locale):
 
 
 def _facets(form, counts):
-    """Every facet's options, labelled in the active language; counts None without engine."""
+    """Every facet's options, labelled in the active language, with their counts."""
     return {
         group.name: [vars(option) for option in group.options]
         for group in facet_groups(form, counts)
@@ -246,7 +246,7 @@ def _database_answer(request, filterset, page):
         }
         for project in queryset[start : start + PAGE_SIZE]
     ]
-    return total, results, None
+    return total, results, filterset.facet_counts()
 
 
 @api.get(
@@ -256,8 +256,8 @@ def _database_answer(request, filterset, page):
     description=(
         "Treffer einer Seite (12 je Seite), Gesamtzahl und Facetten mit Trefferzahlen. Jede "
         "Facette zählt unter allen anderen aktiven Filtern, so dass Mehrfachauswahl stimmt. "
-        "`engine` ist `database`, wenn die Suchmaschine nicht antwortet: dann ohne Zählung "
-        "(`count` null) und ohne Hervorhebungen."
+        "`engine` ist `database`, wenn keine Suchmaschine eingerichtet ist oder sie nicht "
+        "antwortet: dann zählt die Datenbank, und Hervorhebungen fehlen."
     ),
     url_name="project_search",
 )

@@ -14,6 +14,7 @@ from django.utils.text import normalize_newlines
 from django.utils.translation import gettext as _
 
 from core.locales import locale_by_id
+from intake.models import FormKind, FormPage
 from projects.filters import START_PERIOD_PATTERN, ProjectFilterSet, start_period_label
 from projects.models import ProjectPage, ProjectStatus, Workload
 from projects.search_query import (
@@ -89,6 +90,11 @@ def project_listing_context(index_page, request):
             degraded = True
     if context is None:
         context = _database_listing_context(request, filterset)
+    if not context["result_count"]:
+        # Nothing fits yet: the talent pool keeps the visitor for the next project.
+        context["talent_pool_page"] = FormPage.published_for(
+            FormKind.TALENT_POOL, index_page.locale
+        )
     chips = active_filter_chips(request, filterset.form, context["facet_groups"])
     context.update(
         filter=filterset,

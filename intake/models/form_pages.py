@@ -48,6 +48,11 @@ class FormPage(RoutablePageMixin, BasePage):
         help_text=_("Erscheint, wenn das Formular erfolgreich abgeschickt wurde."),
     )
 
+    @classmethod
+    def published_for(cls, form_kind, locale):
+        """The live page with this form in ``locale`` (or None), for links from other pages."""
+        return cls.objects.live().public().filter(form_kind=form_kind, locale=locale).first()
+
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("form_kind"),

@@ -9,8 +9,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from intake.models import CompanyOffer, ContactRequest, MunicipalityRequest
+from intake.models import Application, CompanyOffer, ContactRequest, MunicipalityRequest
 from tests.e2e.helpers import E2E
+from tests.e2e.test_apply_journey import MINIMAL_PDF, write_cv
 
 pytestmark = E2E
 
@@ -139,3 +140,66 @@ def test_in_english_the_hero_leads_to_the_open_projects(page, demo, width):
     walk.click(main_menu(page).get_by_role("link", name="Get involved"))
     expect(page.locator("h1")).to_have_text("Get involved")
     expect(page.locator(".card-grid .card")).to_have_count(4)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_ux_designer_finds_a_remote_project_in_nrw_and_applies_with_her_cv(
+    page, demo, open_forms, tmp_path, width
+):
+    walk = start_at_home(page, demo, width)
+    walk.click(page.locator(".hero").get_by_role("link", name="Offene Projekte ansehen"))
+
+    # Phones keep the filters folded away below the search field; desktops show them.
+    filters = page.get_by_role("search", name="Projekte suchen")
+    panel = filters.locator("summary", has_text="Filter und Sortierung")
+    nrw = filters.get_by_role("checkbox", name=re.compile(r"^Nordrhein-Westfalen \(\d+\)$"))
+    expect(page).to_have_url(re.compile(r"/de/projekte/$"))
+    page.wait_for_load_state("load")  # the panel's script has decided whether it is open
+    if not panel.evaluate("summary => summary.parentElement.open"):
+        walk.click(panel)
+    nrw.check()
+    filters.get_by_role("checkbox", name=re.compile(r"^überwiegend mobil")).check()
+    filters.get_by_role("checkbox", name=re.compile(r"^UX\/UI-Design \(\d+\)$")).check()
+    walk.click(filters.get_by_role("button", name=re.compile(r"^\d+ Projekte? anzeigen$")))
+
+    # Every result is open, in NRW and mostly remote, and the card says so before a click.
+    expect(page.get_by_role("link", name=re.compile("^Filter entfernen"))).to_have_count(3)
+    cards = page.locator(".card-grid .card")
+    expect(cards.first).to_be_visible()
+    for card in cards.all():
+        expect(card).to_contain_text("Nordrhein-Westfalen")
+        remote = card.locator("dt:text-is('Mobiles Arbeiten') + dd").inner_text()
+        assert int(re.match(r"\d+", remote).group(0)) >= 50, remote
+    card = cards.filter(has_text="Onlinedienste, die Bürger:innen gern nutzen")
+    expect(card).to_contain_text("Ausgeschrieben")
+    walk.click(card.get_by_role("link").first)
+    walk.click(page.get_by_role("link", name="Jetzt bewerben"))
+
+    form = page.locator("main form[method=post]")
+    form.get_by_label("Vorname").fill("Yasemin")
+    form.get_by_label("Nachname").fill("Beispiel")
+    form.get_by_label("E-Mail-Adresse").fill(f"yasemin{width}@example.org")
+    form.get_by_label("Bundesland Ihres Wohnorts").select_option(label="Nordrhein-Westfalen")
+    form.get_by_label("In meinem Bundesland").check()
+    form.get_by_label("Verfügbar ab").fill("2027-03-01")
+    form.get_by_label("Gewünschte Projektdauer").select_option(label="12 Monate")
+    form.get_by_label("Ihre Motivation").fill("Ich gestalte seit zehn Jahren digitale Dienste.")
+    form.get_by_label("Lebenslauf (freiwillig)").set_input_files(str(write_cv(tmp_path)))
+    # The mistake: she forgets the consent box.
+    walk.click(form.get_by_role("button", name="Bewerbung absenden"))
+
+    expect(page.locator("#error-summary")).to_be_visible()
+    expect(form.locator(".upload-kept")).to_contain_text(
+        "Lebenslauf Alex Beispiel.pdf ist angehängt."
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    form.get_by_label(re.compile("Ich bin einverstanden")).check()
+    walk.click(form.get_by_role("button", name="Bewerbung absenden"))
+
+    expect(page.locator("h1")).to_have_text("Vielen Dank!")
+    application = Application.objects.select_related("candidate", "project").get(
+        candidate__email=f"yasemin{width}@example.org"
+    )
+    assert application.project.title == "Onlinedienste, die Bürger:innen gern nutzen"
+    assert application.candidate.cv.read() == MINIMAL_PDF
+    assert page.problems == []

@@ -473,3 +473,21 @@ def test_database_facet_counts_equal_the_results_of_choosing_the_option(
     assert sum(n for (param, _value), n in counts.items() if param == "status") == len(
         card_titles(client.get(LISTING, {k: v for k, v in params.items() if k != "status"}))
     )
+
+
+def test_empty_results_offer_the_talent_pool(client, site_tree, project_factory):
+    project_factory(
+        title="Rufbus für das Umland",
+        municipality=factories.MunicipalityFactory(bundesland=Bundesland.HESSEN),
+    )
+    talent_pool = factories.FormPageFactory(
+        parent=site_tree.home, title="Initiativbewerbung", slug="talentpool"
+    )
+
+    found = parse(client.get(LISTING, {"bundesland": "HE"}))
+    nothing = parse(client.get(LISTING, {"bundesland": "BY"}))
+
+    assert found.select_one(".talent-pool-offer") is None
+    offer = nothing.select_one(".talent-pool-offer a")
+    assert offer.text.strip() == "In den Talentpool"
+    assert offer["href"] == talent_pool.url
