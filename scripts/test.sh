@@ -35,11 +35,18 @@ fi
 export OPENSEARCH_TEST_URL
 
 export DJANGO_SETTINGS_MODULE=config.settings.test
-echo "== ruff" && .venv/bin/ruff check . && .venv/bin/ruff format --check .
-echo "== import layers" && .venv/bin/lint-imports --no-cache
-echo "== django check" && $PY manage.py check --fail-level WARNING
-echo "== migrations" && $PY manage.py makemigrations --check --dry-run
-echo "== catalogues" && $PY scripts/check_catalogues.py --quiet
+# One command per line: `set -e` does not stop at a failure inside an `a && b` list.
+echo "== ruff"
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+echo "== import layers"
+.venv/bin/lint-imports --no-cache
+echo "== django check"
+$PY manage.py check --fail-level WARNING
+echo "== migrations"
+$PY manage.py makemigrations --check --dry-run
+echo "== catalogues"
+$PY scripts/check_catalogues.py --quiet
 
 echo "== browser test dependencies" && bash scripts/browser-deps.sh
 echo "== pytest"

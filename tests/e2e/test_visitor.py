@@ -14,13 +14,11 @@ PROJECT = "E-Akte im Bürgerbüro einführen"
 def test_visitor_filters_projects_and_opens_one(page, demo):
     page.goto(demo.url("/de/"))
     expect(page.locator("h1")).to_contain_text("Macher:innen für Kommunen")
-    save_screenshot(page, "home-de")
 
     page.get_by_role("navigation", name="Hauptnavigation").get_by_role(
         "link", name="Projekte"
     ).click()
     expect(page).to_have_url(re.compile(r"/de/projekte/$"))
-    save_screenshot(page, "project-listing")
     unfiltered = page.locator(".result-count").inner_text()
 
     filters = page.get_by_role("search", name="Projekte suchen")
@@ -40,7 +38,6 @@ def test_visitor_filters_projects_and_opens_one(page, demo):
 
     results.filter(has_text=PROJECT).get_by_role("link").first.click()
     expect(page.locator("h1")).to_have_text(PROJECT)
-    save_screenshot(page, "project-page")
     apply_link = page.get_by_role("link", name="Jetzt bewerben")
     expect(apply_link).to_be_visible()
     apply_link.click()
