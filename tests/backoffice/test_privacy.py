@@ -262,7 +262,10 @@ def test_anonymised_people_leave_the_talent_pool_ranking(
 # Purge of the talent pool
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the flush after a transactional test otherwise re-creates content types
+# and permissions under new ids, and the browser tests' restore of the migrated rows (groups
+# such as "Editors") then fails.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_purge_deletes_expired_pool_entries_without_open_application(
     project, django_capture_on_commit_callbacks
 ):
