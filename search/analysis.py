@@ -62,7 +62,7 @@ def load_synonyms(lang):
 
 @cache
 def load_compound_parts(lang):
-    """The word parts that ``lang``'s compounds are split into (search/synonyms/compounds_<lang>.txt).
+    """The word parts ``lang``'s compounds are split into (search/synonyms/compounds_<lang>.txt).
 
     Empty for a language without such a list (English compounds are mostly written apart).
     """
