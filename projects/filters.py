@@ -53,6 +53,29 @@ def _bucket_of(field_name, buckets):
     return Case(*whens, default=Value(""), output_field=CharField())
 
 
+# Transliterations a visitor types for umlauts and ß (Muenchen, Weissenfels).
+_TRANSLITERATIONS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"), ("ss", "ß"))
+# Abbreviations of Bundesländer in common use, besides the official two-letter codes.
+_STATE_ABBREVIATIONS = {"nrw": "NW", "bw": "BW", "mv": "MV"}
+
+
+def _spellings(word):
+    """``word`` and, if it holds transliterations, the spelling with umlauts (at most 2)."""
+    folded = word.lower()
+    for plain, umlaut in _TRANSLITERATIONS:
+        folded = folded.replace(plain, umlaut)
+    return [word] if folded == word.lower() else [word, folded]
+
+
+def _bundeslaender_named(word):
+    """The Bundesland codes whose name (in the active language) is ``word``, or its abbreviation."""
+    lowered = word.lower()
+    codes = {_STATE_ABBREVIATIONS[lowered]} if lowered in _STATE_ABBREVIATIONS else set()
+    spellings = {spelling.lower() for spelling in _spellings(word)}
+    codes |= {code for code, label in Bundesland.choices if str(label).lower() in spellings}
+    return sorted(codes)
+
+
 def remote_bucket(share):
     """The remote-work bucket of a project's ``remote_share``, or None."""
     if share is None:
@@ -261,20 +284,32 @@ class ProjectFilterSet(django_filters.FilterSet):
         return queryset.filter(condition)
 
     def filter_text(self, queryset, name, value):
-        """Projects containing every word of the text somewhere (the engine-less search)."""
+        """Projects containing every word of the text somewhere (the engine-less search).
+
+        Besides the texts, a word may match a topic, a competency of the profile ("UX" finds
+        "UX/UI-Design") or the Bundesland (its name or abbreviation, "NRW"); a word written
+        with ae/oe/ue/ss also matches its umlaut spelling ("Muenchen", "Weissenfels").
+        """
         if not value:
             return queryset
         matching = ProjectPage.objects.all()
         for word in value.split()[:10]:
-            matching = matching.filter(
-                Q(title__icontains=word)
-                | Q(listing_summary__icontains=word)
-                | Q(challenge__icontains=word)
-                | Q(intended_impact__icontains=word)
-                | Q(target_groups__icontains=word)
-                | Q(municipality__name__icontains=word)
-                | Q(topics__name__icontains=word)
-            )
+            condition = Q()
+            for variant in _spellings(word):
+                condition |= (
+                    Q(title__icontains=variant)
+                    | Q(listing_summary__icontains=variant)
+                    | Q(challenge__icontains=variant)
+                    | Q(intended_impact__icontains=variant)
+                    | Q(target_groups__icontains=variant)
+                    | Q(municipality__name__icontains=variant)
+                    | Q(topics__name__icontains=variant)
+                    | Q(competence_profile__competency__name__icontains=variant)
+                )
+            states = _bundeslaender_named(word)
+            if states:
+                condition |= Q(municipality__bundesland__in=states)
+            matching = matching.filter(condition)
         # A subquery rather than a join, so a project matching in two topics appears once.
         return queryset.filter(pk__in=matching.values("pk"))
 

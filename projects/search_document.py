@@ -5,6 +5,7 @@ analysis in search/analysis.py). ``ProjectIndex`` tells the generic indexing cod
 search/indexing.py which pages to index and how.
 """
 
+from django.utils import translation
 from wagtail.models import Locale
 from wagtail.rich_text import get_text_for_indexing
 
@@ -12,6 +13,7 @@ from projects.filters import DURATION_BUCKETS, remote_bucket, start_period_of
 from projects.models import ProjectCompetency, ProjectPage
 from search import analysis
 from search.analysis import language_for_locale, text_field
+from taxonomy.models import Bundesland
 
 INDEX_NAME = "projects"
 
@@ -31,6 +33,26 @@ def index_settings(lang):
     return analysis.index_body(lang, index_mappings(lang))
 
 
+ALL_TEXT = "all_text"
+# How much of the work can be done remotely, as a visitor would search for it (remote_bucket).
+WORK_MODE_WORDS = {
+    "de": {"mostly": "überwiegend mobil remote", "partly": "teilweise mobil remote"},
+    "en": {"mostly": "mostly remote", "partly": "partly remote"},
+}
+
+
+def _searched(lang):
+    return text_field(lang, copy_to=ALL_TEXT)
+
+
+def region_name(code, lang):
+    """The name of the Bundesland ``code`` in ``lang`` ("NW" -> "Nordrhein-Westfalen")."""
+    if code not in Bundesland.values:
+        return ""
+    with translation.override(lang):
+        return str(Bundesland(code).label)
+
+
 def index_mappings(lang):
     """The field mappings of the ``lang`` project index (see the search contract)."""
     keyword = {"type": "keyword"}
@@ -43,6 +65,7 @@ def index_mappings(lang):
             "url": {"type": "keyword", "index": False},
             "title": text_field(
                 lang,
+                copy_to=ALL_TEXT,
                 fields={
                     "suggest": {
                         "type": "text",
@@ -52,18 +75,34 @@ def index_mappings(lang):
                     "raw": {"type": "keyword"},
                 },
             ),
-            "summary": text_field(lang),
-            "challenge": text_field(lang),
-            "intended_impact": text_field(lang),
-            "target_groups": text_field(lang),
-            "body": text_field(lang),
-            "municipality": text_field(lang, fields={"raw": {"type": "keyword"}}),
+            "summary": _searched(lang),
+            "challenge": _searched(lang),
+            "intended_impact": _searched(lang),
+            "target_groups": _searched(lang),
+            "body": _searched(lang),
+            "municipality": text_field(lang, copy_to=ALL_TEXT, fields={"raw": {"type": "keyword"}}),
+            # The Bundesland's name in the page's language ("NRW" reaches it by a synonym) and
+            # the share of mobile work in words: both are only keywords otherwise.
+            "region": _searched(lang),
+            "work_mode": _searched(lang),
+            # Everything searched, once more: for typo-tolerant matching and, in ``parts``,
+            # with compounds split into their parts (see search.analysis).
+            "all_text": text_field(
+                lang,
+                fields={
+                    "parts": {
+                        "type": "text",
+                        "analyzer": f"{lang}_parts",
+                        "search_analyzer": f"{lang}_text",
+                    }
+                },
+            ),
             "bundesland": keyword,
             "topics": keyword,
-            "topic_names": text_field(lang),
+            "topic_names": _searched(lang),
             "competencies": keyword,
             "competencies_must": keyword,
-            "competency_names": text_field(lang),
+            "competency_names": _searched(lang),
             "status": keyword,
             "duration_months": {"type": "integer"},
             "duration_bucket": keyword,
@@ -214,6 +253,7 @@ def project_document_dict(page, names=None):
     """
     names = names or DocumentCache()
     locale_id = page.locale_id
+    lang = language_for_locale(page.locale.language_code)
     municipality = page.municipality
     topics = _related(page, "topics", names)
     profile = sorted(
@@ -233,6 +273,8 @@ def project_document_dict(page, names=None):
         "body": _streamtext_field(page.body),
         "municipality": municipality.name if municipality else None,
         "bundesland": municipality.bundesland if municipality else None,
+        "region": region_name(municipality.bundesland, lang) if municipality else "",
+        "work_mode": WORK_MODE_WORDS[lang].get(remote_bucket(page.remote_share), ""),
         "topics": [str(names.canonical_pk(topic)) for topic in topics],
         "topic_names": [names.name(topic, locale_id) for topic in topics],
         "competencies": [str(names.canonical_pk(c)) for c in competencies],

@@ -54,7 +54,13 @@ TEXT_FIELDS = [
     "municipality",
     "topic_names",
     "competency_names",
+    "region",
+    "work_mode",
 ]
+# Fields where the visitor's words in their order (a phrase) say most.
+PHRASE_FIELDS = ["title^3", "summary", "topic_names^2", "competency_names^2", "challenge"]
+# Most words of a query must match: all of one or two words, three of four, 75 % of more.
+MINIMUM_WORDS = "2<75%"
 # What "similar projects" compares.
 SIMILARITY_FIELDS = ["title", "summary", "challenge", "intended_impact", "topic_names", "body"]
 
@@ -212,17 +218,67 @@ class ProjectSearch:
         return [self._filter_clause(p) for p in self.filters if p != excluded]
 
     def text_query(self):
-        """The scoring part: the text matched across the weighted fields, or everything."""
+        """The scoring part: the text matched across the weighted fields, or everything.
+
+        Any of four clauses finds a project; their scores add up, so a project that matches
+        more ways ranks higher:
+
+        * ``cross_fields``: the words may be spread over the fields (topic "Personal", title
+          "gewinnen"), and the minimum (MINIMUM_WORDS) counts words over all fields together,
+          not per field as ``best_fields`` did, which missed such projects entirely;
+        * the words as a phrase in the title, summary, topics or competencies: exact matches
+          rank above projects that only contain the words somewhere;
+        * the compound parts (``all_text.parts``): "Bus" finds "Rufbus", weighted lower since a
+          part says less than the whole word;
+        * small typos (``fuzziness``, first letter fixed) over all the text, weighted lowest.
+        """
         if not self.query:
             return self.dsl.Q("match_all")
-        return self.dsl.Q(
-            "multi_match",
-            query=self.query,
-            fields=TEXT_FIELDS,
-            type="best_fields",
-            # One or two words must all match; longer texts may miss a quarter of their words.
-            minimum_should_match="2<75%",
-            tie_breaker=0.3,
+        Q = self.dsl.Q
+        lang = self.lang if self.lang in ("de", "en") else "de"
+        return Q(
+            "bool",
+            should=[
+                Q(
+                    "multi_match",
+                    query=self.query,
+                    fields=TEXT_FIELDS,
+                    type="cross_fields",
+                    minimum_should_match=MINIMUM_WORDS,
+                    tie_breaker=0.3,
+                ),
+                Q(
+                    "multi_match",
+                    query=self.query,
+                    fields=PHRASE_FIELDS,
+                    type="phrase",
+                    slop=1,
+                    boost=2,
+                ),
+                Q(
+                    "match",
+                    **{
+                        "all_text.parts": {
+                            "query": self.query,
+                            "minimum_should_match": MINIMUM_WORDS,
+                            "boost": 0.5,
+                        }
+                    },
+                ),
+                Q(
+                    "match",
+                    all_text={
+                        "query": self.query,
+                        # Without synonyms: a fuzzy synonym expansion finds too much.
+                        "analyzer": f"{lang}_index",
+                        "fuzziness": "AUTO",
+                        "prefix_length": 1,
+                        "minimum_should_match": MINIMUM_WORDS,
+                        "boost": 0.2,
+                    },
+                ),
+            ],
+            minimum_should_match=1,
         )
 
     def build(self, index=None):

@@ -60,6 +60,19 @@ def load_synonyms(lang):
     return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+@cache
+def load_compound_parts(lang):
+    """The word parts ``lang``'s compounds are split into (search/synonyms/compounds_<lang>.txt).
+
+    Empty for a language without such a list (English compounds are mostly written apart).
+    """
+    path = SYNONYMS_DIR / f"compounds_{lang}.txt"
+    if not path.exists():
+        return ()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
 def analysis(lang):
     """The analysis settings (filters and analyzers) of a ``lang`` index."""
     synonyms = {"type": "synonym_graph", "synonyms": list(load_synonyms(lang)), "lenient": True}
@@ -78,6 +91,17 @@ def analysis(lang):
             "english_stemmer": {"type": "stemmer", "language": "english"},
         }
     filters[f"{lang}_synonyms"] = synonyms
+    # Decompounding from a word list kept in the repository: hyphenation_decompounder would need
+    # an XML hyphenation grammar the engine does not ship. Each part found inside a longer word
+    # is emitted next to the whole word (Rufbus -> rufbus, bus), so "Bus" finds "Rufbus". It runs
+    # before the umlaut folding so that the list can be written as German is written.
+    filters[f"{lang}_decompounder"] = {
+        "type": "dictionary_decompounder",
+        "word_list": list(load_compound_parts(lang)) or ["-"],
+        "min_word_size": 6,
+        "min_subword_size": 3,
+        "only_longest_match": False,
+    }
     filters["autocomplete_edge_ngram"] = {"type": "edge_ngram", "min_gram": 2, "max_gram": 20}
     text_chain = ["lowercase", f"{lang}_synonyms", *folding, *stemming]
     return {
@@ -91,6 +115,13 @@ def analysis(lang):
                 "type": "custom",
                 "tokenizer": "standard",
                 "filter": ["lowercase", *folding, *stemming],
+            },
+            # Index time for the sub-word fields (``*.parts``): the whole words and their parts.
+            # Searched with f"{lang}_text", so a query word meets a part, never the reverse.
+            f"{lang}_parts": {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": ["lowercase", f"{lang}_decompounder", *folding, *stemming],
             },
             "autocomplete": {
                 "type": "custom",

@@ -57,8 +57,10 @@ def test_generated_body_has_post_filter_filtered_aggregations_and_highlights():
     ]
     assert set(generated["aggs"]) == set(FACET_FIELDS)
     assert generated["aggs"]["start"]["aggs"]["values"]["terms"]["field"] == "start_period"
-    assert generated["query"]["multi_match"]["query"] == "E-Akte"
-    assert "title^3" in generated["query"]["multi_match"]["fields"]
+    cross_fields = generated["query"]["bool"]["should"][0]["multi_match"]
+    assert cross_fields["query"] == "E-Akte"
+    assert cross_fields["type"] == "cross_fields"
+    assert "title^3" in cross_fields["fields"]
     assert set(generated["highlight"]["fields"]) == {"title", "challenge"}
     assert generated["highlight"]["pre_tags"] != ["<em>"]
     assert generated["from"] == 12
