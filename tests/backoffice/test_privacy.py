@@ -262,10 +262,9 @@ def test_anonymised_people_leave_the_talent_pool_ranking(
 # Purge of the talent pool
 
 
-# serialized_rollback: the flush after a transactional test otherwise re-creates content types
-# and permissions under new ids, and the browser tests' restore of the migrated rows (groups
-# such as "Editors") then fails.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Not transactional: its flush would take the rows the migrations made (groups such as
+# "Editors") away from the browser tests; the on-commit callbacks are captured instead.
+@pytest.mark.django_db
 def test_purge_deletes_expired_pool_entries_without_open_application(
     project, django_capture_on_commit_callbacks
 ):
