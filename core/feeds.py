@@ -4,6 +4,8 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
+from core.public_url import absolute_url
+
 FEED_TYPES = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
 
 
@@ -19,6 +21,14 @@ class PageFeed(Feed):
         self.index_page = index_page
         self.language = index_page.locale.language_code
         self.feed_type = FEED_TYPES[kind]
+
+    def get_feed(self, obj, request):
+        self.feed_path = request.path
+        return super().get_feed(obj, request)
+
+    def feed_url(self):
+        # The feed's own address (Atom's rel="self"); Django would take the request's host.
+        return absolute_url(self.feed_path)
 
     def title(self):
         return f"{self.index_page.title} – {settings.WAGTAIL_SITE_NAME}"

@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, Site
 
 from core.models import SiteSettings
+from core.public_url import site_address
 from home.models import HomePage
 
 from .base import CREATED, UNCHANGED, UPDATED, Tally, assign, upsert_page
@@ -52,9 +53,11 @@ def build_site(locales, images):
     tally.add(outcome)
 
     site = Site.objects.filter(is_default_site=True).first() or Site()
+    # The same host as SITE_BASE_URL, so full URLs (sitemap, feeds, hreflang) lead to this site.
+    hostname, port = site_address()
     site_values = {
-        "hostname": "localhost",
-        "port": 80,
+        "hostname": hostname,
+        "port": port,
         "site_name": load("site")["site_name"],
         "root_page": home,
         "is_default_site": True,

@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.errors import ValidationError
 
+from core.public_url import absolute_url
 from projects.filters import MAX_QUERY_LENGTH, ProjectFilterSet, SearchQueryField
 from projects.models import ProjectPage
 from projects.search_query import (
@@ -195,7 +196,8 @@ def _facets(form, counts):
 
 
 def _absolute(request, url):
-    return request.build_absolute_uri(url) if url else ""
+    # The public host, not the request's: the same links as the sitemap and feeds.
+    return absolute_url(url)
 
 
 def _engine_answer(request, locale, cleaned, page):

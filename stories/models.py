@@ -14,6 +14,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyStreamBlock
 from core.models import BasePage, ListingPage, SiteSettings
+from core.public_url import absolute_url
 from stories.feeds import StoryFeed
 from stories.filters import StoryFilterSet
 from taxonomy.models import in_default_language
@@ -268,7 +269,7 @@ class StoryPage(BasePage):
             data["description"] = self.summary
         if self.lead_image and request is not None:
             rendition = self.lead_image.get_rendition("width-1200")
-            data["image"] = request.build_absolute_uri(rendition.url)
+            data["image"] = absolute_url(rendition.url)
         if self.municipality:
             data["about"] = {
                 "@type": "Place",

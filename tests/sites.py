@@ -8,6 +8,7 @@ from types import SimpleNamespace
 
 from wagtail.models import Locale, Page, Site
 
+from core.public_url import site_address
 from tests import factories
 
 
@@ -26,7 +27,8 @@ def build_site_tree(locales):
     root = Page.get_first_root_node()
     Site.objects.all().delete()
     home = factories.HomePageFactory(parent=root, slug="start")
-    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    hostname, port = site_address()
+    Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True)
     home_en = factories.publish_translation(
         home, locales.en, title="Lokalprojekte (EN)", hero_title="Makers for municipalities"
     )

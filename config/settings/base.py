@@ -182,13 +182,17 @@ TALENT_POOL_MONTHS = 12
 OUTGOING_MAIL_MAX_ATTEMPTS = 10
 
 WAGTAIL_SITE_NAME = "Lokalprojekte"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The one public address of the site (scheme and host, no path). Links in mails, the API, the
+# sitemap, feeds, hreflang and JSON-LD all start with it; `manage.py sync_site_url` gives the
+# Wagtail Site record the same host. Production has no default (core/checks.py).
+SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+WAGTAILAPI_BASE_URL = SITE_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 

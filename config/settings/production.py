@@ -13,6 +13,10 @@ except KeyError as exc:
     raise ImproperlyConfigured("SECRET_KEY must be set in production.") from exc
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")  # noqa: F405
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")  # noqa: F405
+# No fallback to the development address: applicants' status links would point to localhost.
+# `check --deploy` reports a missing or local value (core/checks.py).
+SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "").rstrip("/")
+WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = SITE_BASE_URL
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

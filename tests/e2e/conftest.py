@@ -114,7 +114,7 @@ def open_forms(settings, live_server, tmp_path):
     settings.FORM_MIN_FILL_SECONDS = 0
     settings.FORM_RATE_LIMIT = {"submissions": 1000, "seconds": 600}
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    settings.WAGTAILADMIN_BASE_URL = live_server.url
+    settings.SITE_BASE_URL = settings.WAGTAILADMIN_BASE_URL = live_server.url
     # The storage reads PRIVATE_MEDIA_ROOT when first used; make it read the new one.
     private_storage._wrapped = empty
     yield settings

@@ -46,7 +46,7 @@ def test_sitemap_lists_pages_of_both_languages_but_not_private_ones(client, site
     assert response.status_code == 200
     xml = response.content.decode()
     assert "/de/projekte/" in xml
-    assert "<loc>http://localhost/en/</loc>" in xml
+    assert "<loc>http://testserver/en/</loc>" in xml
     assert private.slug not in xml
 
 
