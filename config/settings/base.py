@@ -109,9 +109,11 @@ TEMPLATES = [
 WSGI_APPLICATION = "config.wsgi.application"
 
 # SQLite is the embedded default; PostgreSQL comes in through DATABASE_URL.
+# Connections are kept open for a minute; the health check tests a kept connection before a
+# request reuses it, so a database restart costs a reconnect instead of a 500.
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -66,3 +66,11 @@ def test_check_deploy_accepts_the_public_base_url():
 def test_admin_and_api_base_urls_follow_the_public_base_url():
     values = production_settings(SITE_BASE_URL="https://lokalprojekte.example/")
     assert values["site"] == values["admin"] == values["api"] == "https://lokalprojekte.example"
+
+
+def test_kept_database_connections_are_health_checked():
+    # A kept connection the database has dropped (restart) is replaced before the request
+    # uses it, instead of failing the request with a 500.
+    database = production_settings(SITE_BASE_URL="https://lokalprojekte.example")["db"]
+    assert database["CONN_MAX_AGE"] > 0
+    assert database["CONN_HEALTH_CHECKS"] is True
