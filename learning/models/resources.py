@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -22,6 +23,35 @@ from taxonomy.models import in_default_language
 from .experts import ExpertIndexPage
 
 
+def is_switch_restriction(restriction):
+    """Whether ``restriction`` is the one the Macher:innen-only switch manages.
+
+    That is a group restriction on a learning resource with the Macher:innen group as its only
+    group. Any other restriction (password, login, other groups) is an editor's choice.
+    """
+    if restriction.restriction_type != PageViewRestriction.GROUPS:
+        return False
+    if (
+        restriction.page.content_type_id
+        != ContentType.objects.get_for_model(LearningResourcePage).pk
+    ):
+        return False
+    return [group.name for group in restriction.groups.all()] == [settings.MACHERINNEN_GROUP_NAME]
+
+
+def listable_resources(queryset):
+    """``queryset`` without pages behind page privacy, except the Macher:innen-only switch.
+
+    The library lists Macher:innen-only resources with a badge, so members find them; a
+    resource an editor hid behind a password, a login or another group stays out of lists.
+    """
+    restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+    for restriction in restrictions:
+        if not is_switch_restriction(restriction):
+            queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
+    return queryset
+
+
 class LearningIndexPage(ListingPage):
     """The learning library's start page with filters."""
 
@@ -40,10 +70,10 @@ class LearningIndexPage(ListingPage):
         """Live resources below this page in its language, the newest first.
 
         Macher:innen-only resources are listed too (with a badge); page privacy guards them.
+        Resources behind any other restriction are left out.
         """
         return (
-            LearningResourcePage.objects.child_of(self)
-            .live()
+            listable_resources(LearningResourcePage.objects.child_of(self).live())
             .filter(locale_id=self.locale_id)
             .select_related("listing_image")
             .prefetch_related("topics")
