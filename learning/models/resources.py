@@ -174,16 +174,25 @@ class LearningResourcePage(BasePage):
         verbose_name_plural = _("Lernangebote")
 
     def sync_view_restriction(self):
-        """Make Wagtail's page privacy match the Macher:innen-only switch."""
-        restrictions = PageViewRestriction.objects.filter(page=self)
+        """Make the switch's own group restriction match the Macher:innen-only switch.
+
+        Only that restriction (the Macher:innen group alone) is added or removed; a password,
+        login or other group restriction an editor set stays as it is.
+        """
+        restrictions = PageViewRestriction.objects.filter(page=self).prefetch_related("groups")
         if not self.macherinnen_only:
-            restrictions.delete()
+            for restriction in restrictions:
+                if is_switch_restriction(restriction):
+                    restriction.delete()
             return
         group, _created = Group.objects.get_or_create(name=settings.MACHERINNEN_GROUP_NAME)
-        restriction = restrictions.filter(restriction_type=PageViewRestriction.GROUPS).first()
-        if restriction is None:
-            restrictions.delete()
-            restriction = PageViewRestriction.objects.create(
-                page=self, restriction_type=PageViewRestriction.GROUPS
-            )
+        if any(
+            restriction.restriction_type == PageViewRestriction.GROUPS
+            and group in restriction.groups.all()
+            for restriction in restrictions
+        ):
+            return
+        restriction = PageViewRestriction.objects.create(
+            page=self, restriction_type=PageViewRestriction.GROUPS
+        )
         restriction.groups.add(group)
