@@ -8,8 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
-from wagtail.models import PageViewRestriction
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    PageViewRestriction,
+    ReferenceIndex,
+)
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -50,6 +56,45 @@ def listable_resources(queryset):
         if not is_switch_restriction(restriction):
             queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
     return queryset
+
+
+# The documents of Macher:innen-only resources live here; the collection is restricted to
+# the Macher:innen group, so Wagtail serves its files to members only (page privacy does
+# not reach documents). Created by a data migration, and on demand if it is missing.
+MACHERINNEN_COLLECTION_NAME = "Nur für Macher:innen"
+
+
+def macherinnen_collection():
+    """The collection for Macher:innen-only documents, with its group view restriction."""
+    group, _created = Group.objects.get_or_create(name=settings.MACHERINNEN_GROUP_NAME)
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=MACHERINNEN_COLLECTION_NAME).first()
+    if collection is None:
+        collection = root.add_child(name=MACHERINNEN_COLLECTION_NAME)
+    restriction = CollectionViewRestriction.objects.filter(
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+    ).first()
+    if restriction is None:
+        restriction = CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+        )
+    restriction.groups.add(group)
+    return collection
+
+
+def referenced_documents(page):
+    """The documents ``page``'s current content links to (document blocks and text links)."""
+    document_model = get_document_model()
+    content_type = ContentType.objects.get_for_model(document_model)
+    # Read from the page itself: the reference index may be updated later by a task.
+    ids = {
+        object_id
+        for content_type_id, object_id, _model_path, _content_path in (
+            ReferenceIndex._extract_references_from_object(page)
+        )
+        if content_type_id == content_type.pk
+    }
+    return document_model.objects.filter(pk__in=ids)
 
 
 class LearningIndexPage(ListingPage):
@@ -196,3 +241,22 @@ class LearningResourcePage(BasePage):
             page=self, restriction_type=PageViewRestriction.GROUPS
         )
         restriction.groups.add(group)
+
+    def restrict_documents(self):
+        """Move the documents of a Macher:innen-only resource into the restricted collection.
+
+        They stay there if the switch is turned off later: a document once meant for members
+        only is not made public by accident. A document in another restricted collection
+        is left where it is.
+        """
+        if not self.macherinnen_only:
+            return
+        documents = referenced_documents(self)
+        restricted = [
+            document
+            for document in documents.select_related("collection")
+            if document.collection.get_view_restrictions().exists()
+        ]
+        documents.exclude(pk__in=[d.pk for d in restricted]).update(
+            collection=macherinnen_collection()
+        )
