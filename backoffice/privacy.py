@@ -70,6 +70,31 @@ def candidates_with_revealed(candidates):
     )
 
 
+# Candidate fields that blind screening hides; lists search them only where they are shown.
+PERSONAL_SEARCH_FIELDS = {"first_name", "last_name", "email", "phone", "city", "postcode"}
+
+
+def blind_search(queryset, query, search_fields, user):
+    """``queryset`` (annotated with ``identity_revealed``) filtered by ``query`` as an admin list.
+
+    Personal fields (name, e-mail, place) only match rows whose identity is revealed, so a
+    search cannot tell who is behind a pseudonym. Administrators (superusers) answer
+    deletion and access requests: they search every row by every field and then act on the
+    person's page (export, deletion).
+    """
+    shown, personal = [], []
+    for field in search_fields:
+        condition = Q(**{f"{field}__icontains": query})
+        is_personal = field.rsplit("__", 1)[-1] in PERSONAL_SEARCH_FIELDS
+        (personal if is_personal else shown).append(condition)
+    matches = Q(pk__in=[])
+    for condition in shown:
+        matches |= condition
+    for condition in personal:
+        matches |= condition if user.is_superuser else condition & Q(identity_revealed=True)
+    return queryset.filter(matches)
+
+
 def pseudonym(candidate_pk):
     """The label shown instead of the name during blind screening."""
     return _("Kandidat:in #%(number)s") % {"number": candidate_pk}

@@ -42,6 +42,14 @@ class ApplicationIndexView(MatchingTeamOnlyMixin, IndexView):
         queryset = super().get_base_queryset().select_related("candidate", "project", "assignee")
         return privacy.with_revealed(queryset)
 
+    def search_queryset(self, queryset):
+        # Blind screening: a name or e-mail finds only people whose identity is shown.
+        if not self.is_searching:
+            return queryset
+        return privacy.blind_search(
+            queryset, self.search_query, self.search_fields, self.request.user
+        )
+
     @cached_property
     def columns(self):
         columns = list(super().columns)

@@ -56,6 +56,14 @@ class CandidateIndexView(MatchingTeamOnlyMixin, IndexView):
     def get_base_queryset(self):
         return privacy.candidates_with_revealed(super().get_base_queryset())
 
+    def search_queryset(self, queryset):
+        # Blind screening: a name or e-mail finds only people whose identity is shown.
+        if not self.is_searching:
+            return queryset
+        return privacy.blind_search(
+            queryset, self.search_query, self.search_fields, self.request.user
+        )
+
     @cached_property
     def columns(self):
         columns = list(super().columns)

@@ -284,3 +284,62 @@ def test_purge_deletes_expired_pool_entries_without_open_application(
     assert not Candidate.objects.filter(pk=expired.pk).exists()
     assert not path.exists()
     assert Candidate.objects.filter(pk__in=[busy.pk, current.pk]).count() == 2
+
+
+# Searching the lists while blinded
+
+
+def _searched_labels(client, list_name, query):
+    """The HTML of a back-office list searched for ``query``."""
+    response = client.get(reverse(f"backoffice_{list_name}:index"), {"q": query})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_searching_a_blinded_surname_finds_no_application(team_client, project):
+    blinded = factories.ApplicationFactory(
+        candidate=factories.CandidateFactory(last_name="Quellenbach", email="q@example.org"),
+        project=project,
+        status=PipelineStatus.SCREENING,
+    )
+    revealed = factories.ApplicationFactory(
+        candidate=factories.CandidateFactory(
+            first_name="Rita", last_name="Quellenbach", email="rita@example.org"
+        ),
+        project=project,
+        status=PipelineStatus.SHORTLISTED,
+    )
+
+    for query in ["Quellenbach", "q@example.org"]:
+        for list_name in ["applications", "candidates"]:
+            html = _searched_labels(team_client, list_name, query)
+            assert f"Kandidat:in #{blinded.candidate_id}" not in html, (list_name, query)
+    for list_name in ["applications", "candidates"]:
+        html = _searched_labels(team_client, list_name, "Quellenbach")
+        assert "Rita Quellenbach" in html, list_name
+        assert f"Kandidat:in #{revealed.candidate_id}" not in html
+
+
+def test_searching_what_screening_shows_still_finds_blinded_rows(team_client, project):
+    blinded = factories.ApplicationFactory(
+        candidate=factories.CandidateFactory(last_name="Quellenbach"),
+        project=project,
+        status=PipelineStatus.RECEIVED,
+    )
+
+    html = _searched_labels(team_client, "applications", "E-Akte Eschwege")
+
+    assert f"Kandidat:in #{blinded.candidate_id}" in html
+
+
+def test_an_administrator_finds_a_blinded_person_for_a_deletion_request(client, project):
+    blinded = factories.ApplicationFactory(
+        candidate=factories.CandidateFactory(last_name="Quellenbach", email="q@example.org"),
+        project=project,
+        status=PipelineStatus.SCREENING,
+    )
+    client.force_login(factories.UserFactory(username="admin", is_superuser=True))
+
+    html = _searched_labels(client, "candidates", "q@example.org")
+
+    assert reverse("backoffice_candidates:inspect", args=[blinded.candidate_id]) in html

@@ -1,6 +1,9 @@
 """The learning library: listing, filters, resource pages and Macher:innen-only privacy."""
 
 import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from wagtail.models import PageViewRestriction
 
 from tests import factories
 from tests.markup import description_list, parse
@@ -175,3 +178,55 @@ class TestMacherinnenOnly:
         restricted.save_revision().publish()
 
         assert client.get(restricted.url).status_code == 200
+
+
+class TestSwitchKeepsEditorsRestrictions:
+    """The Macher:innen-only switch adds and removes its own group restriction, nothing else."""
+
+    @staticmethod
+    def restrictions(page):
+        return sorted(
+            (r.restriction_type, r.password, sorted(g.name for g in r.groups.all()))
+            for r in PageViewRestriction.objects.filter(page=page)
+        )
+
+    def test_publishing_with_the_switch_off_keeps_a_password(self, client, resource_factory):
+        page = resource_factory(title="Entwurf der Förderrichtlinie")
+        PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+        )
+
+        page.save_revision().publish()
+
+        assert self.restrictions(page) == [("password", "geheim", [])]
+        # Visitors are asked for the password instead of seeing the page.
+        assert parse(client.get(page.url)).select("input[name=password]")
+
+    def test_publishing_keeps_logins_and_other_groups(self, resource_factory):
+        page = resource_factory(title="Nur intern")
+        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+        others = PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.GROUPS
+        )
+        others.groups.add(Group.objects.create(name="Redaktion"))
+
+        page.save_revision().publish()
+
+        assert self.restrictions(page) == [("groups", "", ["Redaktion"]), ("login", "", [])]
+
+    def test_switching_on_adds_and_off_removes_only_the_group(self, resource_factory):
+        page = resource_factory(title="Arbeitshilfe")
+        PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+        )
+
+        page.macherinnen_only = True
+        page.save_revision().publish()
+        assert self.restrictions(page) == [
+            ("groups", "", [settings.MACHERINNEN_GROUP_NAME]),
+            ("password", "geheim", []),
+        ]
+
+        page.macherinnen_only = False
+        page.save_revision().publish()
+        assert self.restrictions(page) == [("password", "geheim", [])]
