@@ -12,6 +12,48 @@ from wagtail.coreutils import multigetattr
 
 from backoffice import display, privacy
 
+# Spreadsheet programs read a cell starting with one of these as a formula (or, for tab and
+# carriage return, shift the cell), also in their full-width forms: "=HYPERLINK(...)" typed
+# into a public form must arrive as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# Excel guesses the encoding of a CSV file without it and shows "MÃ¼nchen".
+UTF8_BOM = "\ufeff"
+
+
+def neutralise_formula(value):
+    """A text cell a spreadsheet program shows as typed: a leading apostrophe before a
+    formula start. Other values (numbers, dates, empty) are left alone."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class SafeCSVExportMixin:
+    """Wagtail's CSV export with formula starts neutralised and a UTF-8 BOM.
+
+    The XLSX export needs neither: Wagtail already stores formula-like values as text there.
+    """
+
+    def write_csv_row(self, writer, row_dict):
+        return writer.writerow(
+            {
+                field: neutralise_formula(
+                    self.preprocess_field_value(field, value, self.FORMAT_CSV)
+                )
+                for field, value in row_dict.items()
+            }
+        )
+
+    def stream_csv(self, queryset):
+        yield UTF8_BOM
+        yield from super().stream_csv(queryset)
+
+    def write_csv_response(self, queryset):
+        response = super().write_csv_response(queryset)
+        response["Content-Type"] = "text/csv; charset=utf-8"
+        return response
+
+
 APPLICATION_EXPORT = [
     "pk",
     "candidate_name",

@@ -6,6 +6,7 @@ Every form validates on the server, labels every field, groups fields in fieldse
 """
 
 import datetime
+import unicodedata
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
@@ -17,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import PublicFormRenderer
 from intake.models import Candidate, CompanyOffer, ContactRequest, FormKind, MunicipalityRequest
-from intake.spam import SpamProtectionMixin
+from intake.spam import HONEYPOT_FIELD, SpamProtectionMixin
 from intake.uploads import (
     PendingUploadError,
     park_upload,
@@ -50,6 +51,26 @@ DURATION_CHOICES = [("", _("Bitte wählen"))] + [
     (str(months), _months_label(months)) for months in range(6, 19)
 ]
 LEVEL_CHOICES = [("", _("Niveau wählen")), *CompetencyLevel.choices]
+# Control characters (CR, LF, tab, ...) and the Unicode line and paragraph separators.
+LINE_BREAKING_CATEGORIES = {"Cc", "Zl", "Zp"}
+
+
+def validate_single_line(value):
+    """Reject line breaks and other control characters in a one-line field.
+
+    Names and organisations go into the team's notification mail (and its subject); a line
+    break there would let a sender add lines that look like ours.
+    """
+    if isinstance(value, str) and any(
+        unicodedata.category(char) in LINE_BREAKING_CATEGORIES for char in value
+    ):
+        raise forms.ValidationError(
+            _(
+                "Bitte schreiben Sie diese Angabe in eine Zeile, ohne Zeilenumbrüche, "
+                "Tabulatoren oder andere Steuerzeichen."
+            ),
+            code="control_characters",
+        )
 
 
 PENDING_UPLOAD_ERRORS = {
@@ -104,6 +125,20 @@ class FieldsetFormMixin:
     default_renderer = PublicFormRenderer
     privacy_page = None
     nested = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Every visible one-line text field (names, organisation, city, ...) is one line.
+        # (Not the honeypot: whatever a bot puts there is handled as spam, silently.)
+        for name, field in self.fields.items():
+            widget = field.widget
+            if (
+                isinstance(field, forms.CharField)
+                and isinstance(widget, forms.widgets.Input)
+                and not widget.is_hidden
+                and name != HONEYPOT_FIELD
+            ):
+                field.validators.append(validate_single_line)
 
     def grouped_fields(self):
         """The fieldsets with their bound fields, as the template renders them."""

@@ -1,5 +1,7 @@
-"""Spam defence without outside services: honeypot, minimum fill time, per-IP rate limit."""
+"""Spam defence without outside services: honeypot, minimum fill time, one-use start token,
+per-IP rate limit."""
 
+import secrets
 import time
 
 from django import forms
@@ -17,25 +19,53 @@ _SALT = "intake.spam.form-started"
 _MAX_TOKEN_AGE = 60 * 60 * 24
 
 
-def issue_started_token(form_kind, issued_at=None):
-    """A signed note of when the form was handed out, for the hidden field."""
+STALE_MESSAGE = _(
+    "Das Formular war zu lange geöffnet oder ist unvollständig angekommen. "
+    "Bitte prüfen Sie Ihre Angaben und senden Sie es noch einmal ab."
+)
+USED_MESSAGE = _(
+    "Dieses Formular haben Sie bereits abgeschickt; die Angaben sind bei uns angekommen. "
+    "Falls Sie es wirklich noch einmal senden möchten, prüfen Sie Ihre Angaben und senden "
+    "Sie es erneut ab."
+)
+
+
+def issue_started_token(form_kind, issued_at=None, nonce=None):
+    """A signed note of when the form was handed out, for the hidden field.
+
+    The random ``nonce`` makes the token good for one accepted submission (see
+    ``claim_started_token``); a form shown again after a mistake keeps it.
+    """
     issued_at = time.time() if issued_at is None else issued_at
-    return signing.dumps({"k": form_kind, "t": int(issued_at)}, salt=_SALT)
+    nonce = nonce or secrets.token_urlsafe(16)
+    return signing.dumps({"k": form_kind, "t": int(issued_at), "n": nonce}, salt=_SALT)
 
 
-def started_at(token, form_kind):
-    """When the token was issued for this form (a Unix time), or None if it is not valid."""
+def _token_data(token, form_kind):
+    """The start time and nonce of a valid token for this form, or None."""
     try:
         data = signing.loads(str(token), salt=_SALT, max_age=_MAX_TOKEN_AGE)
     except (signing.BadSignature, ValueError, TypeError):
         return None
     if not isinstance(data, dict) or data.get("k") != form_kind:
         return None
-    issued_at = data.get("t")
+    issued_at, nonce = data.get("t"), data.get("n")
     # A form shown again is signed anew with its first start time: the age counts from that.
     if not isinstance(issued_at, int) or time.time() - issued_at > _MAX_TOKEN_AGE:
         return None
-    return issued_at
+    if not isinstance(nonce, str) or not nonce:
+        return None
+    return issued_at, nonce
+
+
+def _used_key(nonce):
+    return f"form-token-used:{nonce}"
+
+
+def started_at(token, form_kind):
+    """When the token was issued for this form (a Unix time), or None if it is not valid."""
+    data = _token_data(token, form_kind)
+    return None if data is None else data[0]
 
 
 def seconds_since_started(token, form_kind):
@@ -89,28 +119,44 @@ class SpamProtectionMixin(forms.Form):
         """Refuse forms without a valid start token (a bot that never opened the form, or a
         form left open for more than a day)."""
         cleaned = super().clean()
-        if started_at(self.data.get(self.add_prefix(STARTED_FIELD)), self.form_kind) is None:
-            raise forms.ValidationError(
-                _(
-                    "Das Formular war zu lange geöffnet oder ist unvollständig angekommen. "
-                    "Bitte prüfen Sie Ihre Angaben und senden Sie es noch einmal ab."
-                ),
-                code="stale",
-            )
+        data = _token_data(self.data.get(self.add_prefix(STARTED_FIELD)), self.form_kind)
+        if data is None:
+            raise forms.ValidationError(STALE_MESSAGE, code="stale")
+        if cache.get(_used_key(data[1])):
+            raise forms.ValidationError(USED_MESSAGE, code="used")
         return cleaned
+
+    def claim_started_token(self):
+        """Use up the start token of a valid form before it is saved; False if already used.
+
+        One token, one accepted submission: a replayed post (a bot reusing one token, or the
+        same form sent twice) is refused like a stale form and shown again with its input.
+        ``cache.add`` is atomic, so two posts racing with one token cannot both get through.
+        """
+        data = _token_data(self.data.get(self.add_prefix(STARTED_FIELD)), self.form_kind)
+        if data is not None and cache.add(_used_key(data[1]), 1, timeout=_MAX_TOKEN_AGE):
+            return True
+        self.add_error(None, forms.ValidationError(USED_MESSAGE, code="used"))
+        return False
 
     def fill_started_field(self):
         """Sign the start time again before the form is shown again.
 
         A valid posted token keeps its first start time, so the time a person spent before
-        the mistake still counts; a missing or expired one starts the clock anew.
+        the mistake still counts, and its nonce (nothing was accepted with it); a missing or
+        expired one starts the clock anew. A used one keeps the time but gets a new nonce,
+        so the form can be sent again on purpose.
         """
         if self.is_bound:
             data = self.data.copy()
             key = self.add_prefix(STARTED_FIELD)
-            data[key] = issue_started_token(
-                self.form_kind, started_at(data.get(key), self.form_kind)
-            )
+            issued_at = nonce = None
+            posted = _token_data(data.get(key), self.form_kind)
+            if posted is not None:
+                issued_at, nonce = posted
+                if cache.get(_used_key(nonce)):
+                    nonce = None
+            data[key] = issue_started_token(self.form_kind, issued_at, nonce)
             self.data = data
 
     def prepare_redisplay(self):

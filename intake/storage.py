@@ -6,10 +6,19 @@ from django.utils.functional import LazyObject
 
 
 class PrivateStorage(LazyObject):
-    """Files under PRIVATE_MEDIA_ROOT; read at call time so tests can override the setting."""
+    """Files under PRIVATE_MEDIA_ROOT; read at call time so tests can override the setting.
+
+    Only the application's own user may read them: files 0600 in folders 0700, whatever the
+    process umask (CVs are personal data; other local users must not read them).
+    """
 
     def _setup(self):
-        self._wrapped = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+        self._wrapped = FileSystemStorage(
+            location=settings.PRIVATE_MEDIA_ROOT,
+            base_url=None,
+            file_permissions_mode=0o600,
+            directory_permissions_mode=0o700,
+        )
 
 
 private_storage = PrivateStorage()

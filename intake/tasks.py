@@ -12,7 +12,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
+from django.template.context import make_context
+from django.template.loader import get_template, render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
@@ -147,6 +148,17 @@ def backoffice_url(record):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+def render_subject(template_name, context):
+    """A mail subject from its template, on one line and not HTML-escaped.
+
+    A subject is plain text: autoescaping would turn "citizens' office" into
+    "citizens&#x27; office". (The single-line form fields keep line breaks out.)
+    """
+    template = get_template(template_name).template
+    subject = template.render(make_context(context, autoescape=False))
+    return " ".join(subject.split())
+
+
 def build_message(mail):
     """Render the mail for its record: the confirmation in the sender's language, the team's
     notification in German."""
@@ -177,7 +189,7 @@ def build_message(mail):
         if expert.contact_email:
             to = [*to, expert.contact_email]
     with translation.override(language):
-        subject = render_to_string(f"{prefix}_subject.txt", context)
+        subject = render_subject(f"{prefix}_subject.txt", context)
         body = render_to_string(f"{prefix}_body.txt", context)
     return EmailMessage(
         subject=" ".join(subject.split()),
@@ -208,7 +220,7 @@ def _status_update_message(mail, application):
         if application.project_id:
             # The project's title in the applicant's language, if it has been translated.
             context["project_title"] = application.project.localized.title
-        subject = render_to_string("intake/emails/status_update_subject.txt", context)
+        subject = render_subject("intake/emails/status_update_subject.txt", context)
         body = render_to_string("intake/emails/status_update_body.txt", context)
     return EmailMessage(
         subject=" ".join(subject.split()),

@@ -56,7 +56,7 @@ def handle_form(
         if form.is_spam():
             # Look like a success so bots learn nothing; nothing is stored or sent.
             return _succeeded(request, thanks_url, success_message)
-        if form.is_valid():
+        if form.is_valid() and form.claim_started_token():
             save(form)
             count_submission(request, form_class.form_kind)
             return _succeeded(request, thanks_url, success_message)

@@ -4,6 +4,7 @@ The page models delegate here so that they stay declarations of fields and route
 """
 
 import logging
+import re
 from html import unescape
 from types import SimpleNamespace
 
@@ -331,9 +332,18 @@ def related_stories(project):
     return list(chosen.values())
 
 
+# The end of a block (paragraph, heading, list item, ...) or a line break: a word boundary
+# that strip_tags would lose ("erklärt.</p><p>Akten" -> "erklärt.Akten").
+_BLOCK_END = re.compile(
+    r"(</(?:p|h[1-6]|li|ul|ol|div|blockquote|pre|table|tr|td|th)\s*>|<br\s*/?>)", re.IGNORECASE
+)
+
+
 def plain_text(html):
-    """Rich text as a single line of plain text, for structured data."""
-    return " ".join(unescape(normalize_newlines(strip_tags(html or ""))).split())
+    """Rich text as a single line of plain text, for structured data; blocks keep a space
+    between them, inline markup (bold, links) joins its words as they were."""
+    spaced = _BLOCK_END.sub(r"\1 ", html or "")
+    return " ".join(unescape(normalize_newlines(strip_tags(spaced))).split())
 
 
 def job_posting_data(project):

@@ -16,7 +16,7 @@ from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.widgets import HeaderButton
 
 from backoffice import matching, privacy
-from backoffice.exports import application_export_row
+from backoffice.exports import SafeCSVExportMixin, application_export_row
 from backoffice.filters import ApplicationFilterSet
 from backoffice.permissions import MatchingTeamOnlyMixin, matching_team_users
 from backoffice.views.base import (
@@ -35,7 +35,7 @@ from intake.models import (
 )
 
 
-class ApplicationIndexView(MatchingTeamOnlyMixin, IndexView):
+class ApplicationIndexView(MatchingTeamOnlyMixin, SafeCSVExportMixin, IndexView):
     """The applications listing; the candidate's name is blinded during screening."""
 
     def get_base_queryset(self):

@@ -18,7 +18,7 @@ from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 
 from backoffice import privacy
-from backoffice.exports import candidate_export_row
+from backoffice.exports import SafeCSVExportMixin, candidate_export_row
 from backoffice.permissions import MatchingTeamOnlyMixin
 from backoffice.views.base import (
     BackOfficeMixin,
@@ -50,7 +50,7 @@ def pipeline_talent_pool(today=None):
     )
 
 
-class CandidateIndexView(MatchingTeamOnlyMixin, IndexView):
+class CandidateIndexView(MatchingTeamOnlyMixin, SafeCSVExportMixin, IndexView):
     """The talent pool listing; names are blinded until an application is shortlisted."""
 
     def get_base_queryset(self):

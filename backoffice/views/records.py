@@ -17,7 +17,7 @@ from wagtail.admin.views.generic import EditView, IndexView, InspectView
 from wagtail.admin.widgets import HeaderButton
 
 from backoffice import display
-from backoffice.exports import record_export_row
+from backoffice.exports import SafeCSVExportMixin, record_export_row
 from backoffice.permissions import MatchingTeamOnlyMixin
 
 
@@ -31,7 +31,7 @@ def created_at_column(label=None):
     )
 
 
-class RecordIndexView(MatchingTeamOnlyMixin, IndexView):
+class RecordIndexView(MatchingTeamOnlyMixin, SafeCSVExportMixin, IndexView):
     """A listing whose rows open the full view; no "…" menu per row."""
 
     def get_edit_url(self, instance):

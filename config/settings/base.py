@@ -82,6 +82,9 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "csp.middleware.CSPMiddleware",
     "config.middleware.SecurityHeadersMiddleware",
+    # An oversized post is refused before a view (or CSRF's check) reads its body; placed
+    # here so the refusal still gets the security headers and the CSP.
+    "config.middleware.RequestSizeLimitMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -158,6 +161,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Request size: the non-file part of a post (Django's default, named here; a 400 above it),
+# and the whole body including files, just above the 10 MB CV limit (a 413 above it,
+# config.middleware.RequestSizeLimitMiddleware). nginx: client_max_body_size 11m.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
+REQUEST_BODY_MAX_BYTES = 11 * 1024 * 1024
 
 # Background work (search index updates, e-mails) goes through django-tasks.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
