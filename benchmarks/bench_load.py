@@ -113,6 +113,7 @@ def production_env(database_url, static_root, index_prefix):
         DJANGO_SETTINGS_MODULE="config.settings.production",
         SECRET_KEY="bench-" + secrets.token_urlsafe(48),
         ALLOWED_HOSTS=HOST,
+        SITE_BASE_URL=f"http://{HOST}",
         DATABASE_URL=database_url,
         SECURE_SSL_REDIRECT="false",
         STATIC_ROOT=str(static_root),

@@ -114,6 +114,7 @@ def test_production_settings_pass_the_deployment_checklist():
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": "x" * 64 + "-production-like-secret-with-enough-entropy-12345",
         "ALLOWED_HOSTS": "lokalprojekte.example",
+        "SITE_BASE_URL": "https://lokalprojekte.example",
         "DATABASE_URL": "sqlite:///:memory:",
     }
     result = subprocess.run(
