@@ -14,8 +14,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core.blocks import BodyStreamBlock, KeyFigureBlock
 from core.models import BasePage
 from projects.models import ProjectIndexPage, ProjectPage, ProjectStatus
+from projects.views import CARD_DEFERRED_FIELDS, prepare_cards
 from stories.models import StoryIndexPage, success_stories
-from taxonomy.localization import localize_many
 
 # How many of the newest open projects and success stories the home page shows.
 HOME_CARDS = 3
@@ -133,17 +133,12 @@ class HomePage(BasePage):
             .public()
             .filter(locale_id=self.locale_id, status=ProjectStatus.OPEN)
             .exclude(application_deadline__lt=timezone.localdate())
+            .defer(*CARD_DEFERRED_FIELDS)
             .select_related("municipality")
             .prefetch_related("topics")
             .order_by("-first_published_at", "-pk")[:HOME_CARDS]
         )
-        localized = localize_many(
-            [p.municipality for p in projects] + [t for p in projects for t in p.topics.all()]
-        )
-        for project in projects:
-            project.display_municipality = localized.get(project.municipality)
-            project.display_topics = [localized[t] for t in project.topics.all()]
-        return projects
+        return prepare_cards(projects)
 
     def get_context(self, request, *args, **kwargs):
         """Add the newest open projects and success stories with the listings they come from."""

@@ -50,7 +50,7 @@ def listed_projects(index_page):
     )
 
 
-def _prepare_cards(projects):
+def prepare_cards(projects):
     """Set the display attributes the cards need, already in the active language."""
     localized = localize_many(
         [p.municipality for p in projects] + [t for p in projects for t in p.topics.all()]
@@ -110,7 +110,7 @@ def project_listing_context(index_page, request):
 def _database_listing_context(request, filterset):
     paginator = Paginator(filterset.qs, PROJECTS_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
-    projects = _prepare_cards(list(page_obj.object_list))
+    projects = prepare_cards(list(page_obj.object_list))
     return {
         "page_obj": page_obj,
         "projects": projects,
@@ -227,7 +227,7 @@ def _engine_listing_context(index_page, request, filterset):
         project.title_highlight = hit.title_highlight
         project.search_snippet = hit.snippet
         projects.append(project)
-    _prepare_cards(projects)
+    prepare_cards(projects)
 
     paginator = Paginator(
         _ResultWindow(result.total, projects),
