@@ -9,3 +9,6 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from core import checks  # noqa: F401  (registers the deploy checks)
+        from core.locales import use_request_cache_in_wagtail
+
+        use_request_cache_in_wagtail()

@@ -4,6 +4,10 @@
 one listing page asks a dozen times (routing, header, filters, cards, labels). Inside a
 request (``LocaleCacheMiddleware``) each language is read once; outside one (management
 commands, tasks) every call queries as before, so a cache can never outlive its data.
+
+Wagtail itself calls ``Locale.get_active()`` for routing and for every ``.localized``
+(a story page asked eight times); ``use_request_cache_in_wagtail()`` routes those calls
+through the same per-request cache.
 """
 
 import contextvars
@@ -70,3 +74,27 @@ def active_locale():
     """The Locale of the active language, falling back to the default like ``get_active()``."""
     code = translation.get_language() or settings.LANGUAGE_CODE
     return locale_for_language(code) or default_locale()
+
+
+def use_request_cache_in_wagtail():
+    """Make ``Locale.get_active()``/``get_default()`` answer from the request cache.
+
+    Outside a request, and for a language without a Locale, Wagtail's own lookup runs, so
+    its behaviour (including ``DoesNotExist``) is unchanged.
+    """
+    wagtail_get_active = Locale.get_active.__func__
+    wagtail_get_default = Locale.get_default.__func__
+
+    def get_active(cls):
+        if _cache.get() is None:
+            return wagtail_get_active(cls)
+        code = translation.get_language() or settings.LANGUAGE_CODE
+        return locale_for_language(code) or wagtail_get_default(cls)
+
+    def get_default(cls):
+        if _cache.get() is None:
+            return wagtail_get_default(cls)
+        return locale_for_language(settings.LANGUAGE_CODE) or wagtail_get_default(cls)
+
+    Locale.get_active = classmethod(get_active)
+    Locale.get_default = classmethod(get_default)

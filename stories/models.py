@@ -13,6 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyStreamBlock
+from core.locales import locale_by_id
 from core.models import BasePage, ListingPage, SiteSettings
 from core.public_url import absolute_url
 from stories.feeds import StoryFeed
@@ -254,7 +255,7 @@ class StoryPage(BasePage):
             "@type": "Article",
             "headline": self.title,
             "alternativeHeadline": self.subject,
-            "inLanguage": self.locale.language_code,
+            "inLanguage": locale_by_id(self.locale_id).language_code,
             "url": self.full_url,
         }
         if request is not None:
@@ -271,12 +272,13 @@ class StoryPage(BasePage):
             rendition = self.lead_image.get_rendition("width-1200")
             data["image"] = absolute_url(rendition.url)
         if self.municipality:
+            place = self.municipality.localized.name
             data["about"] = {
                 "@type": "Place",
-                "name": self.municipality.localized.name,
+                "name": place,
                 "address": {
                     "@type": "PostalAddress",
-                    "addressLocality": self.municipality.localized.name,
+                    "addressLocality": place,
                     "addressRegion": self.municipality.get_bundesland_display(),
                     "addressCountry": "DE",
                 },

@@ -156,3 +156,16 @@ def with_site_name(title):
     if site_name.casefold() in title.casefold():
         return title
     return f"{title} – {site_name}"
+
+
+@register.simple_tag
+def page_window(page_obj):
+    """The page numbers to link: first, last and two either side of the current page.
+
+    Gaps come as ``None``. Linking every page printed 836 links at 10,000 projects.
+    """
+    paginator = page_obj.paginator
+    return [
+        None if number == paginator.ELLIPSIS else number
+        for number in paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+    ]
