@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "taxonomy",
     "home",
     "stories",
+    "news",
     "learning",
     "projects",
     "intake",

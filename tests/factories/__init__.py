@@ -32,6 +32,7 @@ from tests.factories.learning import (
     LearningIndexPageFactory,
     LearningResourcePageFactory,
 )
+from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
 from tests.factories.projects import (
     ProjectCompetencyFactory,
     ProjectIndexPageFactory,
@@ -62,6 +63,8 @@ __all__ = [
     "LocalizedFactory",
     "MunicipalityFactory",
     "MunicipalityRequestFactory",
+    "NewsIndexPageFactory",
+    "NewsPageFactory",
     "PageFactory",
     "ProjectCompetencyFactory",
     "ProjectIndexPageFactory",

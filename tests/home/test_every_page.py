@@ -41,6 +41,8 @@ def test_every_live_page_renders_in_its_language(client, demo_site):
         "LearningResourcePage",
         "ExpertIndexPage",
         "FormPage",
+        "NewsIndexPage",
+        "NewsPage",
     }
     assert seen_types["de"] == expected
     assert seen_types["en"] == expected

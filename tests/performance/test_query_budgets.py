@@ -16,6 +16,7 @@ from wagtail.models import Page
 from home.models import HomePage, StandardPage
 from intake.models import FormKind, FormPage
 from learning.models import ExpertIndexPage, LearningIndexPage, LearningResourcePage
+from news.models import NewsIndexPage, NewsPage
 from projects.models import ProjectIndexPage, ProjectPage, Requirement
 from stories.models import StoryIndexPage, StoryPage
 from tests import factories
@@ -37,6 +38,8 @@ BUDGETS = {
     "expert pool": {"de": 21, "en": 27},
     "expert detail": {"de": 19, "en": 23},
     "form page": {"de": 16, "en": 19},
+    "news listing": {"de": 18, "en": 24},
+    "news page": {"de": 18, "en": 20},
     "site search": {"de": 18, "en": 20},
 }
 ITEMS = 3
@@ -116,6 +119,13 @@ def build_site():
     urls["story page"] = story_urls
     urls["learning resource"] = resource_urls
     urls["expert detail"] = expert_urls
+    news = factories.NewsIndexPageFactory(parent=tree.home, publish=True)
+    urls["news listing"] = both(news, title="News", slug="news")
+    for number in range(ITEMS):
+        item = factories.NewsPageFactory(
+            parent=news, title=f"Meldung {number}", image=factories.ImageFactory(), publish=True
+        )
+        urls["news page"] = both(item, title=f"News item {number}")
     urls["site search"] = {"de": "/de/suche/?q=Kommune", "en": "/en/search/?q=municipality"}
     return SimpleNamespace(urls=urls)
 
@@ -151,6 +161,8 @@ BUDGETED_MODELS = {
     LearningResourcePage: "learning resource",
     ExpertIndexPage: "expert pool",
     FormPage: "form page",
+    NewsIndexPage: "news listing",
+    NewsPage: "news page",
 }
 
 

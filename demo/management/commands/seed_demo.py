@@ -16,13 +16,14 @@ from demo.experts import build_experts
 from demo.images import build_images
 from demo.learning import build_resources
 from demo.municipalities import build_municipalities
+from demo.news import build_news
 from demo.pages import build_site, build_structure
 from demo.projects import build_projects
 from demo.stories import build_stories
 from demo.taxonomies import build_competencies, build_topics
 from demo.translations import build_translations
 
-STEP_COUNT = 11
+STEP_COUNT = 12
 
 
 class Command(BaseCommand):
@@ -65,6 +66,9 @@ class Command(BaseCommand):
             stories,
             resources,
             taxonomies,
+        )
+        self._step(
+            "Aktuelles und Veröffentlichungen", build_news, pages["home"], locales.en, images
         )
         self._report(f"Demo-Inhalte bereit ({time.monotonic() - started:.1f} s).")
 
