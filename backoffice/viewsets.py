@@ -224,8 +224,10 @@ class ContactRequestViewSet(RecordViewSet):
     inspect_view_fields = [
         "kind",
         "expert",
+        "page",
         "name",
         "email",
+        "role",
         "organisation",
         "message",
         "consent",

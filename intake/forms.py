@@ -33,6 +33,7 @@ from taxonomy.models import Competency, CompetencyCategory, CompetencyLevel
 COMPETENCY_ROWS = 6
 APPLICATION_FORM_KIND = "application"
 EXPERT_FORM_KIND = "expert"
+FEEDBACK_FORM_KIND = "feedback"
 
 EMAIL_ERRORS = {
     "required": _("Bitte geben Sie Ihre E-Mail-Adresse an."),
@@ -842,3 +843,51 @@ FORMS_BY_KIND = {
     FormKind.COMPANY: CompanyOfferForm,
     FormKind.FUNDER: FunderContactForm,
 }
+
+
+class PublicationFeedbackForm(ContactRequestForm):
+    """A comment on a publication ("Mitdenker:innen gesucht"): who writes, from where, what."""
+
+    form_kind = FEEDBACK_FORM_KIND
+
+    privacy_consent = required_consent_field(
+        _(
+            "Ich bin einverstanden, dass Lokalprojekte meine Angaben speichert, um meinen "
+            "Kommentar auszuwerten und mir gegebenenfalls zu antworten."
+        )
+    )
+
+    class Meta(ContactRequestForm.Meta):
+        fields = ["name", "email", "role", "organisation", "message"]
+        labels = {
+            **ContactRequestForm.Meta.labels,
+            "role": _("Ihre Rolle"),
+            "organisation": _("Organisation, Kommune oder Behörde (freiwillig)"),
+            "message": _("Ihr Kommentar"),
+        }
+        help_texts = {
+            **ContactRequestForm.Meta.help_texts,
+            "role": _("z. B. Sachgebietsleitung, Personalrat, Anbieter von Fortbildungen"),
+        }
+        error_messages = {
+            **ContactRequestForm.Meta.error_messages,
+            "role": {"required": _("Bitte nennen Sie Ihre Rolle.")},
+            "message": {
+                "required": _("Bitte schreiben Sie Ihren Kommentar."),
+                "max_length": _("Bitte fassen Sie sich kürzer: höchstens 5.000 Zeichen."),
+            },
+        }
+        widgets = {
+            **ContactRequestForm.Meta.widgets,
+            "role": forms.TextInput(attrs={"autocomplete": "organization-title"}),
+        }
+
+    fieldsets = [
+        (_("Über Sie"), ["name", "email", "role", "organisation"]),
+        (_("Ihr Kommentar"), ["message"]),
+        (_("Einwilligung"), ["privacy_consent"]),
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].required = True

@@ -26,6 +26,7 @@ class ConsentPurpose:
     COMPANY_OFFER = "company_offer"
     FUNDER_CONTACT = "funder_contact"
     EXPERT_CONTACT = "expert_contact"
+    PUBLICATION_FEEDBACK = "publication_feedback"
 
 
 def _language():
@@ -105,18 +106,26 @@ def save_application(form, project=None):
     return application
 
 
-def save_request(form, expert=None):
+def _contact_kind(expert, page):
+    """The kind of a contact request and the purpose of its consent."""
+    if expert is not None:
+        return ContactRequest.Kind.EXPERT, ConsentPurpose.EXPERT_CONTACT
+    if page is not None:
+        return ContactRequest.Kind.FEEDBACK, ConsentPurpose.PUBLICATION_FEEDBACK
+    return ContactRequest.Kind.FUNDER, ConsentPurpose.FUNDER_CONTACT
+
+
+def save_request(form, expert=None, page=None):
     """Save a valid municipality request, company offer or contact request with its consent.
 
-    A contact request with ``expert`` is a message to that expert of the pool, otherwise it
-    comes from a funder.
+    A contact request with ``expert`` is a message to that expert of the pool, one with
+    ``page`` a comment on that publication, otherwise it comes from a funder.
     """
+    contact_kind, contact_purpose = _contact_kind(expert, page)
     purposes = {
         "municipalityrequest": ConsentPurpose.MUNICIPALITY_REQUEST,
         "companyoffer": ConsentPurpose.COMPANY_OFFER,
-        "contactrequest": ConsentPurpose.EXPERT_CONTACT
-        if expert
-        else ConsentPurpose.FUNDER_CONTACT,
+        "contactrequest": contact_purpose,
     }
     record = form.instance
     with transaction.atomic():
@@ -124,8 +133,9 @@ def save_request(form, expert=None):
         record.language = _language()
         if isinstance(record, ContactRequest):
             # Contact requests keep the consent facts in their own fields as well.
-            record.kind = ContactRequest.Kind.EXPERT if expert else ContactRequest.Kind.FUNDER
+            record.kind = contact_kind
             record.expert = expert
+            record.page = page
             record.privacy_version = consent.privacy_version
             record.consent_given_at = consent.given_at
         else:

@@ -20,6 +20,7 @@ from core.public_url import absolute_url
 from news.categories import NewsCategory
 from news.feeds import NewsFeed
 from news.filters import NewsFilterSet
+from news.views import serve_with_feedback
 
 
 class NewsIndexPage(ListingPage):
@@ -96,6 +97,14 @@ class NewsPage(BasePage):
         help_text=_("Bei Veröffentlichungen Pflicht, z. B. das Impulspapier als PDF."),
     )
     body = StreamField(BodyStreamBlock(), verbose_name=_("Text"), blank=True)
+    feedback_enabled = models.BooleanField(
+        _("Kommentare erbitten"),
+        default=False,
+        help_text=_(
+            "Zeigt unter dem Beitrag das Formular „Mitdenker:innen gesucht“. Kommentare gehen "
+            "an das Team (Back Office, Kontaktanfragen) und werden nicht veröffentlicht."
+        ),
+    )
 
     content_panels = [
         *BasePage.content_panels,
@@ -108,6 +117,7 @@ class NewsPage(BasePage):
         ),
         FieldPanel("document"),
         FieldPanel("body"),
+        FieldPanel("feedback_enabled"),
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -127,6 +137,7 @@ class NewsPage(BasePage):
         SynchronizedField("source_url"),
         SynchronizedField("document"),
         TranslatableField("body"),
+        SynchronizedField("feedback_enabled"),
     ]
     api_fields = [
         APIField("date"),
@@ -210,3 +221,9 @@ class NewsPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["structured_data"] = self.get_structured_data(request)
         return context
+
+    def serve(self, request, *args, **kwargs):
+        """The page; with comments asked for, also the comment form and what it sends."""
+        if not self.feedback_enabled:
+            return super().serve(request, *args, **kwargs)
+        return serve_with_feedback(request, self)

@@ -421,6 +421,7 @@ class ContactRequest(models.Model):
         EXPERT = "expert", _("Anfrage an Expert:in")
         FUNDER = "funder", _("Anfrage von Förderer")
         GENERAL = "general", _("Allgemeine Anfrage")
+        FEEDBACK = "feedback", _("Kommentar zu einer Veröffentlichung")
 
     kind = models.CharField(_("Art"), max_length=10, choices=Kind.choices)
     expert = models.ForeignKey(
@@ -431,8 +432,18 @@ class ContactRequest(models.Model):
         on_delete=models.SET_NULL,
         related_name="contact_requests",
     )
+    # For a comment on a publication: the page commented on and the writer's role.
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Kommentierte Seite"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     name = models.CharField(_("Name"), max_length=160)
     email = models.EmailField(_("E-Mail"))
+    role = models.CharField(_("Rolle"), max_length=160, blank=True)
     organisation = models.CharField(_("Organisation"), max_length=200, blank=True)
     message = models.TextField(_("Nachricht"), max_length=5000)
     privacy_version = models.CharField(_("Version der Datenschutzhinweise"), max_length=40)

@@ -2,6 +2,7 @@
 
 import datetime
 import functools
+import time
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -9,6 +10,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
+from intake.forms import FEEDBACK_FORM_KIND
+from intake.models import ContactRequest
+from intake.spam import issue_started_token
 from tests import factories
 from tests.markup import json_ld, parse
 
@@ -150,3 +154,75 @@ def test_english_listing_shows_translated_items(client, site_tree, locales, news
 
     assert page.texts(".card h3") == ["The pilot phase begins"]
     assert "1 more item is only available in German." in page.text
+
+
+@pytest.fixture
+def paper(item, impulspapier):
+    return item(
+        title="Kommune 360°",
+        category="publication",
+        document=impulspapier,
+        feedback_enabled=True,
+    )
+
+
+def feedback(**changes):
+    """Valid input for the comment form, sent a minute after the form was opened."""
+    data = {
+        "form_started": issue_started_token(FEEDBACK_FORM_KIND, issued_at=time.time() - 60),
+        "name": "Ada Muster",
+        "email": "ada@kommune.example",
+        "role": "Sachgebietsleitung Personal",
+        "organisation": "Stadt Musterhausen",
+        "message": "Es fehlt ein Blick auf die kleinen Gemeinden.",
+        "privacy_consent": "on",
+    }
+    return {**data, **changes}
+
+
+def test_comment_on_a_paper_reaches_the_team(
+    client, paper, mailoutbox, django_capture_on_commit_callbacks
+):
+    page = parse(client.get(paper.url).content)
+    assert page.select_one("#feedback-heading").text == "Mitdenker:innen gesucht"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(paper.url, feedback(), follow=True)
+
+    assert "Vielen Dank für Ihren Kommentar!" in response.content.decode()
+    comment = ContactRequest.objects.get()
+    assert comment.kind == ContactRequest.Kind.FEEDBACK
+    assert comment.page_id == paper.pk
+    assert comment.role == "Sachgebietsleitung Personal"
+    assert comment.consent_given_at is not None
+    # The writer's confirmation and the team's notification, which names the paper.
+    assert len(mailoutbox) == 2
+    notification = next(mail for mail in mailoutbox if "ada@kommune.example" not in mail.to)
+    assert "Kommune 360°" in notification.body
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("de", "Bitte schreiben Sie Ihren Kommentar."), ("en", "Please write your comment.")],
+)
+def test_comment_without_text_keeps_what_was_typed(client, paper, locales, language, expected):
+    url = paper.url
+    if language == "en":
+        news_en = factories.publish_translation(
+            paper.get_parent().specific, locales.en, title="News", slug="news"
+        )
+        assert news_en.live
+        url = factories.publish_translation(paper, locales.en, title="Kommune 360° paper").url
+
+    response = client.post(url, feedback(message=""))
+
+    html = response.content.decode()
+    assert expected in html
+    assert "Sachgebietsleitung Personal" in html
+    assert not ContactRequest.objects.exists()
+
+
+def test_pages_without_comments_asked_for_show_no_form(client, item):
+    news = item(title="Die Pilotphase startet")
+
+    assert not parse(client.get(news.url).content).select("#feedback-heading")
