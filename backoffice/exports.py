@@ -120,7 +120,17 @@ OFFER_EXPORT = [
     "status",
     "created_at",
 ]
-CONTACT_EXPORT = ["pk", "kind", "name", "email", "role", "organisation", "expert", "page", "created_at"]
+CONTACT_EXPORT = [
+    "pk",
+    "kind",
+    "name",
+    "email",
+    "role",
+    "organisation",
+    "expert",
+    "page",
+    "created_at",
+]
 
 
 def _display(instance, field):
