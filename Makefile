@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 
-.PHONY: lock help install messages catalogues run run-full test lint format bench search-up search-down pg-up pg-down clean
+.PHONY: lock help install messages catalogues run run-full test lint format bench search-up search-down pg-up pg-down stack-up stack-down clean
 
 help:
 	@echo "make run       – Website mit Demo-Inhalten auf SQLite (http://127.0.0.1:8000)"
@@ -68,6 +68,14 @@ search-up:
 
 search-down:
 	bash scripts/search-down.sh
+
+# The production stack locally: nginx, gunicorn (production settings), task worker, PostgreSQL,
+# OpenSearch (docs/operations.md). stack-down leaves PostgreSQL and OpenSearch running.
+stack-up: install messages
+	bash scripts/stack-up.sh
+
+stack-down:
+	bash scripts/stack-down.sh
 
 run-full: install messages
 	bash scripts/run-full.sh

@@ -1,10 +1,13 @@
-"""Load test: the site under gunicorn on PostgreSQL and OpenSearch, 50 concurrent users.
+"""Load test: the production stack on PostgreSQL and OpenSearch, 50 concurrent users.
 
 Bounded and local only: a throwaway database (demo content plus generated projects, up to
-BENCH_PROJECTS within BENCH_SEED_SECONDS), its own OpenSearch index prefix, gunicorn on a
-free port of 127.0.0.1 with production settings, BENCH_USERS threads for BENCH_SECONDS over
-home, listing with facets, project pages and search. Prints requests/s, p50/p95 per page
-type and the error count. gunicorn is stopped and the index deleted whatever happens.
+BENCH_PROJECTS within BENCH_SEED_SECONDS), its own OpenSearch index prefix, and the stack as
+production runs it, started by scripts/stack-up.sh on free ports of 127.0.0.1: nginx
+(deploy/nginx/, compression, static files) in front of gunicorn with production settings,
+and the task worker (REDIS_URL is passed on when set). BENCH_USERS threads request home,
+listing with facets, project pages and search through nginx for BENCH_SECONDS. Prints
+requests/s, p50/p95 per page type and the error count. The stack is stopped and the index
+deleted whatever happens.
 
     DATABASE_URL=postgres://... OPENSEARCH_TEST_URL=http://127.0.0.1:9201 \
         .venv/bin/python benchmarks/bench_load.py
@@ -16,7 +19,6 @@ import json
 import os
 import random
 import secrets
-import signal
 import socket
 import subprocess
 import sys
@@ -103,7 +105,7 @@ def generate_projects(target, budget_seconds):
 
 
 def production_env(database_url, static_root, index_prefix):
-    """Environment for gunicorn and manage.py: production settings, local services only."""
+    """Environment for the stack and manage.py: production settings, local services only."""
     env = {
         key: value
         for key, value in os.environ.items()
@@ -132,19 +134,13 @@ def manage(env, *args):
     )
 
 
-def wait_until_up(port, process, timeout=60):
-    """Wait until gunicorn answers (or raise if it died or took too long)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("gunicorn exited during start-up")
-        try:
-            with urllib.request.urlopen(f"http://{HOST}:{port}/de/", timeout=5) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    raise RuntimeError("gunicorn did not answer within 60 s")
+def stack_script(name, env):
+    """Run scripts/stack-up.sh or stack-down.sh with ``env``; raise with its output if it fails."""
+    result = subprocess.run(
+        ["bash", f"scripts/{name}.sh"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"scripts/{name}.sh failed:\n{result.stdout}\n{result.stderr}")
 
 
 def request_plan(project_paths, facets):
@@ -229,7 +225,9 @@ def main():
     from taxonomy.models import Topic
 
     index_prefix = f"bench_{secrets.token_hex(4)}"
-    with throwaway_database(), tempfile.TemporaryDirectory() as static_root:
+    # collectstatic's output is kept between runs (the stack repeats it only after changes).
+    static_root = ROOT / ".cache" / "stack-bench" / "static"
+    with throwaway_database(), tempfile.TemporaryDirectory() as stack_dir:
         started = time.monotonic()
         call_command("seed_demo", verbosity=0)
         created = generate_projects(TARGET_PROJECTS, SEED_SECONDS)
@@ -254,7 +252,6 @@ def main():
             f"{settings_dict['PORT']}/{settings_dict['NAME']}"
         )
         env = production_env(database_url, static_root, index_prefix)
-        manage(env, "collectstatic", "--no-input", "-v", "0")
         if env.get("OPENSEARCH_URL"):
             started = time.monotonic()
             # Wagtail's site-search index, then the project search's own per-language indices.
@@ -262,41 +259,33 @@ def main():
             manage(env, "search_rebuild", "-v", "0")
             print(f"OpenSearch indices built in {time.monotonic() - started:.0f} s", flush=True)
 
-        port = free_port()
-        gunicorn = subprocess.Popen(
-            [
-                str(ROOT / ".venv" / "bin" / "gunicorn"),
-                "config.wsgi:application",
-                "--bind",
-                f"{HOST}:{port}",
-                "--worker-class",
-                "gthread",
-                "--workers",
-                os.environ.get("BENCH_WORKERS", "3"),
-                "--threads",
-                "8",
-                "--log-level",
-                "warning",
-            ],  # fmt: skip
-            cwd=ROOT,
-            env=env,
-            start_new_session=True,
-        )
+        port, app_port = free_port(), free_port()
+        stack_env = {
+            **env,
+            "NGINX_PORT": str(port),
+            "GUNICORN_PORT": str(app_port),
+            "STACK_DIR": stack_dir,
+            "STACK_MIGRATE": "0",
+            "OPENSEARCH_URL": env.get("OPENSEARCH_URL") or "none",
+            "GUNICORN_WORKERS": os.environ.get("BENCH_WORKERS", "3"),
+            "GUNICORN_THREADS": "8",
+        }
+        # SITE_BASE_URL: the stack's own address (nginx's port).
+        stack_env.pop("SITE_BASE_URL")
         try:
-            wait_until_up(port, gunicorn)
+            stack_script("stack-up", stack_env)
             plan = request_plan(project_paths, {"bundesland": lands, "topic": topics})
             latencies, errors, elapsed = run_load(port, plan, USERS, SECONDS)
         finally:
-            os.killpg(gunicorn.pid, signal.SIGTERM)
-            try:
-                gunicorn.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(gunicorn.pid, signal.SIGKILL)
-                gunicorn.wait()
+            stack_script("stack-down", stack_env)
             delete_indices(index_prefix)
 
     total = sum(len(values) for values in latencies.values())
-    print(f"{USERS} users, {elapsed:.0f} s, {len(project_paths)} German projects", flush=True)
+    print(
+        f"{USERS} users, {elapsed:.0f} s, {len(project_paths)} German projects, "
+        "through nginx (deploy/nginx/) in front of gunicorn",
+        flush=True,
+    )
     report_rate("all pages", total, elapsed)
     for kind in ["home", "listing", "project", "search"]:
         if latencies[kind]:

@@ -6,7 +6,12 @@
 #   OPENSEARCH_TIMEOUT=120  seconds to wait for the node to become healthy
 #   OPENSEARCH_HOME=.cache/opensearch  the node's data, pid file and log (a second
 #                           node needs its own, and its own port); the jars stay shared
-# Stop it with scripts/search-down.sh.
+#   OPENSEARCH_CLUSTER_PORTS=9226,9227  this node is one member of a cluster of the nodes
+#                           with these HTTP ports (OPENSEARCH_PORT among them; each node with
+#                           its own OPENSEARCH_HOME). Members talk on transport port HTTP+100.
+#                           Start the members at the same time (the cluster forms once all
+#                           are up); each call returns when the cluster is healthy.
+# Stop it with scripts/search-down.sh (same OPENSEARCH_HOME).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -25,6 +30,27 @@ POM=scripts/opensearch/pom.xml
 if ! [[ $PORT =~ ^[0-9]+$ ]] || ((PORT < 1025 || PORT > 9299)); then
   echo "search-up: OPENSEARCH_PORT must be a number from 1025 to 9299 (got '$PORT')" >&2
   exit 1
+fi
+
+# A cluster member: its peers' transport addresses (HTTP port + 100, below 9400).
+CLUSTER_NAME=lokalprojekte
+CLUSTER_PORTS="${OPENSEARCH_CLUSTER_PORTS:-}"
+peers=()
+if [[ -n $CLUSTER_PORTS ]]; then
+  IFS=, read -ra members <<<"$CLUSTER_PORTS"
+  for member in "${members[@]}"; do
+    if ! [[ $member =~ ^[0-9]+$ ]] || ((member < 1025 || member > 9299)); then
+      echo "search-up: OPENSEARCH_CLUSTER_PORTS must list ports from 1025 to 9299 (got '$member')" >&2
+      exit 1
+    fi
+    peers+=("\"127.0.0.1:$((member + 100))\"")
+  done
+  if [[ ",$CLUSTER_PORTS," != *",$PORT,"* ]]; then
+    echo "search-up: OPENSEARCH_PORT $PORT is not one of OPENSEARCH_CLUSTER_PORTS ($CLUSTER_PORTS)" >&2
+    exit 1
+  fi
+  # Its own name, so that it never meets a single node or another cluster on this machine.
+  CLUSTER_NAME="lokalprojekte-${members[0]}"
 fi
 
 for tool in java mvn curl; do
@@ -48,6 +74,10 @@ start_node() {
   # refuse instead of ending up somewhere the caller does not look.
   if (: </dev/tcp/127.0.0.1/"$PORT") 2>/dev/null; then
     echo "search-up: port $PORT is already in use by something else" >&2
+    exit 1
+  fi
+  if [[ -n $CLUSTER_PORTS ]] && (: </dev/tcp/127.0.0.1/"$((PORT + 100))") 2>/dev/null; then
+    echo "search-up: transport port $((PORT + 100)) is already in use by something else" >&2
     exit 1
   fi
 
@@ -74,11 +104,26 @@ start_node() {
   # The runner uses this file when present (else it copies an empty default);
   # its own settings (http.port, cluster.name, paths, node.roles) take precedence.
   # disk.threshold_enabled: a nearly full disk must not make the node refuse shards.
-  printf '%s\n' \
-    'network.host: 127.0.0.1' \
-    'discovery.type: single-node' \
-    'cluster.routing.allocation.disk.threshold_enabled: false' \
-    >"$BASE/node_1/config/opensearch.yml"
+  if [[ -n $CLUSTER_PORTS ]]; then
+    # The members find each other on their transport ports and elect a cluster manager
+    # among themselves the first time (the runner names every node "Node 1", so they are
+    # listed by address). Every member holds data and may be elected.
+    local seeds
+    seeds=$(IFS=,; echo "[${peers[*]}]")
+    printf '%s\n' \
+      'network.host: 127.0.0.1' \
+      "transport.port: $((PORT + 100))" \
+      "discovery.seed_hosts: $seeds" \
+      "cluster.initial_cluster_manager_nodes: $seeds" \
+      'cluster.routing.allocation.disk.threshold_enabled: false' \
+      >"$BASE/node_1/config/opensearch.yml"
+  else
+    printf '%s\n' \
+      'network.host: 127.0.0.1' \
+      'discovery.type: single-node' \
+      'cluster.routing.allocation.disk.threshold_enabled: false' \
+      >"$BASE/node_1/config/opensearch.yml"
+  fi
 
   # http.port = baseHttpPort + node number, hence PORT-1.
   # nohup + </dev/null: the node must outlive this script and its terminal.
@@ -88,7 +133,7 @@ start_node() {
     -Dlog4j2.formatMsgNoLookups=true -Dlog4j.shutdownHookEnabled=false \
     -cp "$LIB/*" org.codelibs.opensearch.runner.OpenSearchRunner \
     -basePath "$BASE" -numOfNode 1 -baseHttpPort "$((PORT - 1))" \
-    -clusterName lokalprojekte -printOnFailure \
+    -clusterName "$CLUSTER_NAME" -printOnFailure \
     </dev/null >"$LOG" 2>&1 &
   pid=$!
   echo "$pid" >"$PIDFILE"

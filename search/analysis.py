@@ -146,12 +146,13 @@ def index_body(lang, mappings):
     """The body for creating a ``lang`` index: settings with analysis, and ``mappings``.
 
     One shard: the whole programme has thousands of projects, not millions, and a single shard
-    keeps scoring exact. No replicas on the single-node development/CI engine.
+    keeps scoring exact. Replicas from SEARCH_INDEX_REPLICAS: none on the single-node
+    development/CI engine, one or more on a cluster.
     """
     return {
         "settings": {
             "number_of_shards": 1,
-            "number_of_replicas": 0,
+            "number_of_replicas": getattr(settings, "SEARCH_INDEX_REPLICAS", 0),
             "analysis": analysis(lang),
         },
         "mappings": mappings,

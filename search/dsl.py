@@ -81,18 +81,23 @@ def get_dsl(library=None):
 
 @cache
 def _client(library, url, timeout):
+    # Several comma-separated URLs are the nodes of one cluster. A node that refuses the
+    # connection is set aside and the request goes to the next one; a slow answer is not
+    # retried (the visitor's request must not wait twice).
+    hosts = [part.strip() for part in url.split(",") if part.strip()]
+    retries = len(hosts) - 1
     if library == OPENSEARCH:
         return opensearchpy.OpenSearch(
-            hosts=[url],
+            hosts=hosts,
             timeout=timeout,
-            max_retries=0,
+            max_retries=retries,
             retry_on_timeout=False,
             pool_maxsize=POOL_SIZE,
         )
     return elasticsearch.Elasticsearch(
-        url,
+        hosts,
         request_timeout=timeout,
-        max_retries=0,
+        max_retries=retries,
         retry_on_timeout=False,
         connections_per_node=POOL_SIZE,
     )
@@ -101,8 +106,10 @@ def _client(library, url, timeout):
 def get_client(url=None, library=None, timeout=None):
     """A low-level client (OpenSearch or Elasticsearch) for ``url`` (default: the settings).
 
-    Short timeout (SEARCH_TIMEOUT, default 2 s) and no retries: a visitor's request must not
-    hang on a sick engine, and whoever calls decides what to do on failure. Clients are cached
+    ``url`` may list the nodes of a cluster, comma-separated. Short timeout (SEARCH_TIMEOUT,
+    default 2 s) and no retries beyond trying the other nodes when one refuses the connection:
+    a visitor's request must not hang on a sick engine, and whoever calls decides what to do
+    on failure. Clients are cached
     per (library, url, timeout) so their connection pools are reused. Raises ValueError when no
     URL is given or configured.
     """

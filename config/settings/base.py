@@ -216,6 +216,10 @@ WAGTAILSEARCH_BACKENDS = search_backends_from_env()
 PROJECT_SEARCH_ENGINE, PROJECT_SEARCH_URL = project_search_from_env()
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", DEFAULT_INDEX_PREFIX)
 SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", SEARCH_TIMEOUT_SECONDS))
+# Copies of each project index shard on other nodes: 0 on a single node, 1 or more on a cluster
+# so that the search keeps answering while a node is down. Applies to indices built from now on
+# (search_rebuild).
+SEARCH_INDEX_REPLICAS = int(os.environ.get("SEARCH_INDEX_REPLICAS", "0"))
 
 # The group whose members may open Macher:innen-only learning resources.
 MACHERINNEN_GROUP_NAME = "Macher:innen"

@@ -73,13 +73,15 @@ def index_prefix(environ):
 
 
 def _engine_backend(backend, url, environ):
+    urls = [u.strip() for u in url.split(",") if u.strip()]
     return {
         "BACKEND": backend,
-        "URLS": [u.strip() for u in url.split(",") if u.strip()],
+        "URLS": urls,
         "INDEX_PREFIX": index_prefix(environ),
         "TIMEOUT": SITE_SEARCH_TIMEOUT_SECONDS,
-        # Fail fast instead of retrying against a node that is down; the caller decides.
-        "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
+        # Fail fast instead of retrying against a node that is down; the caller decides. With
+        # several nodes (a cluster) a refused connection moves on to the next node.
+        "OPTIONS": {"max_retries": len(urls) - 1, "retry_on_timeout": False},
         "INDEX_SETTINGS": GERMAN_INDEX_SETTINGS,
     }
 
@@ -104,15 +106,15 @@ def search_backends_from_env(environ=None):
 
 
 def project_search_from_env(environ=None):
-    """Return ``(engine, url)`` for the project search from OPENSEARCH_URL / ELASTICSEARCH_URL.
+    """Return ``(engine, urls)`` for the project search from OPENSEARCH_URL / ELASTICSEARCH_URL.
 
     OPENSEARCH_URL wins when both are set (as for the site search); with neither the result is
-    ``("opensearch", None)``, which means "use the database". Only the first URL of a
-    comma-separated list is used.
+    ``("opensearch", None)``, which means "use the database". A comma-separated list names the
+    nodes of a cluster; it is kept as one comma-separated string (search/dsl.py splits it).
     """
     environ = os.environ if environ is None else environ
     for engine, name in (("opensearch", "OPENSEARCH_URL"), ("elasticsearch", "ELASTICSEARCH_URL")):
         urls = [u.strip() for u in environ.get(name, "").split(",") if u.strip()]
         if urls:
-            return engine, urls[0]
+            return engine, ",".join(urls)
     return "opensearch", None

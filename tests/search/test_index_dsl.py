@@ -6,7 +6,13 @@ from search.dsl import ELASTICSEARCH, OPENSEARCH, get_client, get_dsl
 
 def test_opensearch_url_selects_opensearch_py_and_wins_over_elasticsearch():
     env = {"OPENSEARCH_URL": "http://os:9200, http://os2:9200", "ELASTICSEARCH_URL": "http://es"}
-    assert project_search_from_env(env) == (OPENSEARCH, "http://os:9200")
+    assert project_search_from_env(env) == (OPENSEARCH, "http://os:9200,http://os2:9200")
+
+
+def test_the_client_of_a_cluster_knows_every_node():
+    client = get_client("http://os1:9200,http://os2:9200", library=OPENSEARCH, timeout=1)
+    hosts = [connection.host for connection in client.transport.connection_pool.connections]
+    assert sorted(hosts) == ["http://os1:9200", "http://os2:9200"]
 
 
 def test_elasticsearch_url_selects_the_elasticsearch_client():
