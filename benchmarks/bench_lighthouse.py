@@ -113,25 +113,39 @@ def failed_audits(report):
 
 
 def network_requests(report):
-    """The requests Lighthouse recorded: (url, resourceType, transferSize, resourceSize, status)."""
-    items = report["audits"].get("network-requests", {}).get("details", {}).get("items", [])
-    return [
-        (
-            item["url"],
-            item.get("resourceType", ""),
-            item.get("transferSize", 0),
-            item.get("resourceSize", 0),
-            item.get("statusCode", 0),
-        )
-        for item in items
-    ]
+    """The requests Lighthouse recorded (url, resourceType, mimeType, transferSize, ...)."""
+    return report["audits"].get("network-requests", {}).get("details", {}).get("items", [])
+
+
+def page_figures(report, requests):
+    """LCP (ms), bytes of the page as served, and the images' bytes and formats."""
+    audits = report["audits"]
+    images = [r for r in requests if r.get("resourceType") == "Image"]
+    return {
+        "lcp": audits["largest-contentful-paint"].get("numericValue", 0),
+        "bytes": audits["total-byte-weight"].get("numericValue", 0),
+        "image_bytes": sum(r.get("transferSize", 0) for r in images),
+        "image_types": sorted({r.get("mimeType", "").removeprefix("image/") for r in images}),
+    }
+
+
+def make_renditions(paths):
+    """Render each page once in this process, so its image renditions exist beforehand.
+
+    On a live site they are made at the first visit after an upload, not at every visit;
+    AVIF encoding takes seconds per image on a busy machine, too long for gunicorn's start.
+    """
+    from django.test import Client
+
+    client = Client()
+    for path in paths.values():
+        response = client.get(path)
+        if response.status_code != 200:
+            raise RuntimeError(f"{path} answered {response.status_code}")
 
 
 def warm_up(port, paths):
-    """Request each page once, so image renditions exist before Lighthouse measures.
-
-    On a live site they are made at the first visit after an upload, not at every visit.
-    """
+    """Request each page once from gunicorn before measuring (first-request set-up)."""
     for path in paths.values():
         with urllib.request.urlopen(f"http://{HOST}:{port}{path}", timeout=120) as response:
             response.read()
@@ -141,13 +155,22 @@ def report(results, css_fonts, third_party, broken):
     """Print the score table, failed audits, third-party and failed requests, CSS/font bytes."""
     print(f"Lighthouse {lighthouse_version()} (target >= {TARGET} in each category)", flush=True)
     header = f"{'page':<9} {'preset':<8} " + " ".join(f"{c[:14]:>14}" for c in CATEGORIES)
-    print(header)
+    print(f"{header} {'LCP ms':>7} {'KiB':>6}  images")
     missed = 0
     for (name, preset), data in results.items():
         scores = data["scores"]
         missed += sum(1 for c in CATEGORIES if scores[c] is None or scores[c] < TARGET)
         cells = " ".join(f"{'–' if scores[c] is None else scores[c]:>14}" for c in CATEGORIES)
-        print(f"{name:<9} {preset:<8} {cells}")
+        figures = data["figures"]
+        images = (
+            f"{figures['image_bytes'] / 1024:.0f} KiB {'/'.join(figures['image_types'])}"
+            if figures["image_types"]
+            else "none"
+        )
+        print(
+            f"{name:<9} {preset:<8} {cells} {figures['lcp']:>7.0f} "
+            f"{figures['bytes'] / 1024:>6.0f}  {images}"
+        )
     print(f"categories below {TARGET}: {missed}", flush=True)
     for (name, preset), data in results.items():
         for category, names in data["failed"].items():
@@ -193,6 +216,9 @@ def main():
     ):
         call_command("seed_demo", verbosity=0)
         paths = page_paths()
+        started = time.monotonic()
+        make_renditions(paths)
+        print(f"renditions made in {time.monotonic() - started:.0f} s", flush=True)
         connection.close()
 
         settings_dict = connection.settings_dict
@@ -246,24 +272,36 @@ def main():
                         )
                         for c in CATEGORIES
                     }
-                    results[(name, preset)] = {"scores": scores, "failed": failed_audits(data)}
                     requests = network_requests(data)
+                    results[(name, preset)] = {
+                        "scores": scores,
+                        "failed": failed_audits(data),
+                        "figures": page_figures(data, requests),
+                    }
                     foreign = sorted(
                         {
-                            url
-                            for url, *_ in requests
-                            if urlsplit(url).scheme in {"http", "https"}
-                            and urlsplit(url).netloc != f"{HOST}:{port}"
+                            r["url"]
+                            for r in requests
+                            if urlsplit(r["url"]).scheme in {"http", "https"}
+                            and urlsplit(r["url"]).netloc != f"{HOST}:{port}"
                         }
                     )
-                    broken.update({url: status for url, *_, status in requests if status >= 400})
+                    broken.update(
+                        {
+                            r["url"]: r["statusCode"]
+                            for r in requests
+                            if r.get("statusCode", 0) >= 400
+                        }
+                    )
                     if foreign:
                         third_party[(name, preset)] = foreign
                     if name == "project" and css_fonts is None:
-                        styles = [r for r in requests if r[1] in {"Stylesheet", "Font"}]
+                        styles = [
+                            r for r in requests if r.get("resourceType") in {"Stylesheet", "Font"}
+                        ]
                         css_fonts = (
-                            sum(r[2] for r in styles),
-                            sum(r[3] for r in styles),
+                            sum(r.get("transferSize", 0) for r in styles),
+                            sum(r.get("resourceSize", 0) for r in styles),
                             len(styles),
                         )
                     print(
