@@ -52,7 +52,9 @@ def test_story_lead_image_is_a_picture_with_avif_and_webp_loaded_first(client, s
     img = picture.select_one("img")
     assert img.get("src").endswith(".jpg")
     assert srcset_widths(img.get("srcset")) == WIDTHS
-    assert (img.get("width"), img.get("height")) == ("480", "270")
+    # The fallback is the widest JPEG: its width and height set the aspect ratio and the
+    # size the layout may scale down from, as before there were several widths.
+    assert (img.get("width"), img.get("height")) == ("1200", "675")
     assert img.get("alt") == "Die Macherin vor dem Rathaus"
     assert img.get("loading") != "lazy"
     assert img.get("fetchpriority") == "high"
