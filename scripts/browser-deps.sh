@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # What the browser tests need, installed only when missing: Debian's Chromium (never a
-# downloaded browser) and axe-core from package-lock.json. Called by scripts/test.sh.
+# downloaded browser), axe-core and Lighthouse from package-lock.json. Called by scripts/test.sh
+# and benchmarks/bench_lighthouse.py.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -9,8 +10,8 @@ if [ ! -x /usr/bin/chromium ]; then
   bash scripts/apt-install.sh chromium >/dev/null
 fi
 
-if [ ! -f node_modules/axe-core/axe.min.js ]; then
+if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -x node_modules/.bin/lighthouse ]; then
   command -v npm >/dev/null || bash scripts/apt-install.sh npm >/dev/null
-  echo "browser-deps: installing axe-core (npm ci)" >&2
+  echo "browser-deps: installing axe-core and Lighthouse (npm ci)" >&2
   npm ci --no-audit --no-fund --loglevel=error >/dev/null
 fi
