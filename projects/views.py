@@ -28,6 +28,8 @@ from projects.search_query import (
 )
 from search.analysis import language_for_locale
 from search.dsl import configured_url, engine_errors
+from search.models import SearchScope
+from search.search_log import record_search
 from taxonomy.localization import localize_many
 
 logger = logging.getLogger(__name__)
@@ -96,6 +98,7 @@ def project_listing_context(index_page, request):
         context["talent_pool_page"] = FormPage.published_for(
             FormKind.TALENT_POOL, index_page.locale
         )
+    log_listing_search(index_page, request, filterset, context["result_count"])
     chips = active_filter_chips(request, filterset.form, context["facet_groups"])
     context.update(
         filter=filterset,
@@ -105,6 +108,18 @@ def project_listing_context(index_page, request):
         remove_all_filters_url=_listing_url(request, _only_sort(request.GET)),
     )
     return context
+
+
+def log_listing_search(index_page, request, filterset, result_count):
+    """Count a text search of the listing in the search log, once (on its first page)."""
+    query = getattr(filterset.form, "cleaned_data", {}).get("q")
+    if query and requested_page(request.GET.get("page")) == 1:
+        record_search(
+            query,
+            locale=locale_by_id(index_page.locale_id).language_code,
+            scope=SearchScope.PROJECTS,
+            result_count=result_count,
+        )
 
 
 def _database_listing_context(request, filterset):

@@ -14,6 +14,8 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page, Site
 
 from search.engine import search_engine_errors
+from search.models import SearchScope
+from search.search_log import record_search
 
 logger = logging.getLogger(__name__)
 
@@ -155,7 +157,8 @@ def _result_page(queryset, query, page_number, exclude_ids, backend):
 
 
 def search_site(request, query, page_number=None):
-    """Search the current language's pages for ``query``; on its first page, count a hit.
+    """Search the current language's pages for ``query``; on its first page, count a hit
+    (Wagtail's popularity statistics and our search log).
 
     Editor's picks come first (on the first page) and are left out of the ordinary results.
     When the configured engine fails, the search runs once more on the database without an
@@ -187,6 +190,13 @@ def search_site(request, query, page_number=None):
         # Popularity statistics for the editors (Wagtail's "Promoted search results" report).
         Query.get(query).add_hit()
         outcome.promotions = promotions
+        if not outcome.failed:  # an outage is not a query without results
+            record_search(
+                query,
+                locale=locale.language_code,
+                scope=SearchScope.SITE,
+                result_count=outcome.page_obj.paginator.count + len(promotions),
+            )
     return outcome
 
 

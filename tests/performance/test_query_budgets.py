@@ -37,7 +37,9 @@ BUDGETS = {
     "expert pool": {"de": 28, "en": 37},
     "expert detail": {"de": 23, "en": 27},
     "form page": {"de": 17, "en": 20},
-    "site search": {"de": 19, "en": 21},
+    # Three of these write the search log (its upsert inside a savepoint: the test's
+    # transaction; one query in production, where requests run in autocommit).
+    "site search": {"de": 22, "en": 24},
 }
 ITEMS = 3
 
