@@ -153,7 +153,20 @@ def _result_page(queryset, query, page_number, exclude_ids, backend):
     page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(page_number)
     # Evaluate here, inside the caller's error handling, not lazily in the template.
     page_obj.object_list = list(page_obj.object_list)
+    _prepare_for_cards(page_obj.object_list)
     return page_obj
+
+
+def _prepare_for_cards(pages):
+    """Let each page type prepare what its result cards show (``prepare_search_results``, a
+    classmethod taking the results of that type), so the cards cost no query per result."""
+    by_type = {}
+    for page in pages:
+        by_type.setdefault(type(page), []).append(page)
+    for page_type, instances in by_type.items():
+        prepare = getattr(page_type, "prepare_search_results", None)
+        if prepare is not None:
+            prepare(instances)
 
 
 def search_site(request, query, page_number=None):
