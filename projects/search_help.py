@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.db.models import Count, Max
 
 from projects.filters import ProjectFilterSet
 from projects.models import ProjectPage
@@ -111,8 +112,15 @@ def database_search(filterset, count, locale):
 
 def vocabulary(locale):
     """The words of the live projects' titles and summaries and of the taxonomy names in
-    ``locale``, lower-cased, grouped by first letter: ``{letter: [word, ...]}``. Cached."""
-    key = f"projects:vocabulary:{locale.pk}"
+    ``locale``, lower-cased, grouped by first letter: ``{letter: [word, ...]}``.
+
+    Cached under the number of live projects and the latest publication, so a published or
+    withdrawn project renews it at once (one small aggregate query per lookup).
+    """
+    live = ProjectPage.objects.live().filter(locale=locale)
+    state = live.aggregate(count=Count("pk"), latest=Max("last_published_at"))
+    latest = state["latest"].timestamp() if state["latest"] else 0
+    key = f"projects:vocabulary:{locale.pk}:{state['count']}:{latest}"
     words = cache.get(key)
     if words is None:
         texts = []
