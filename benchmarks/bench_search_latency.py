@@ -7,7 +7,7 @@ Django stack (django.test.Client: URL routing, Wagtail page serving, ProjectSear
 database filters, template rendering):
 
 * OpenSearch: the faceted search (hits, seven filtered facet aggregations, highlights), then
-  the twelve cards fetched from the database. Target p95 <= 50 ms.
+  the twelve cards fetched from the database. Target p95 <= 30 ms (the search API: 15 ms).
 * Database fallback (no engine configured): the same URL answered by ProjectFilterSet.
   Target p95 <= 200 ms.
 * Engine down (a closed port): the failed attempt plus the database answer.
@@ -38,7 +38,10 @@ from benchmarks.common import (  # noqa: E402
     timed,
 )
 
-ENGINE_TARGET_P95_MS = 50
+# Issue 13, item 7: the listing through OpenSearch (text and three facets) at most 30 ms at
+# the 95th percentile through the Django view, the search API at most 15 ms.
+ENGINE_TARGET_P95_MS = 30
+API_TARGET_P95_MS = 15
 DATABASE_TARGET_P95_MS = 200
 WARM_UP = 20
 
@@ -117,6 +120,8 @@ def main():
 
             found = browser.get(api_url).json()["total"]
             print(f"listing query: {query} ({found} of {args.count} projects match)", flush=True)
+            # Shared machines distort every figure; the load says how much.
+            print("load average (1, 5, 15 min): {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
 
             report_latency(
                 f"listing via OpenSearch ({args.count} projects)",
@@ -145,7 +150,7 @@ def main():
             report_latency(
                 "search API via OpenSearch",
                 _measure(browser, api_url, args.requests, api_answer("opensearch")),
-                ENGINE_TARGET_P95_MS,
+                API_TARGET_P95_MS,
             )
 
             settings.PROJECT_SEARCH_URL = None

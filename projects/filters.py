@@ -7,15 +7,19 @@ orders) live in module-level tables that the search translation can read as well
 """
 
 import datetime
+import functools
+import operator
 import re
 
 import django_filters
 from django import forms
-from django.db.models import Case, CharField, Count, F, Q, Value, When
+from django.db.models import Case, CharField, Count, F, IntegerField, Q, Value, When
 from django.db.models.functions import ExtractQuarter, ExtractYear
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import ProjectPage, ProjectStatus, Workload
+from search.analysis import content_words, language_for_locale
 from taxonomy.filters import (
     LocalizedModelMultipleChoiceFilter,
     canonical_competencies,
@@ -74,6 +78,26 @@ def _bundeslaender_named(word):
     spellings = {spelling.lower() for spelling in _spellings(word)}
     codes |= {code for code, label in Bundesland.choices if str(label).lower() in spellings}
     return sorted(codes)
+
+
+def _word_condition(word):
+    """Projects containing ``word`` (or its umlaut spelling) in a text, taxonomy or state."""
+    condition = Q()
+    for variant in _spellings(word):
+        condition |= (
+            Q(title__icontains=variant)
+            | Q(listing_summary__icontains=variant)
+            | Q(challenge__icontains=variant)
+            | Q(intended_impact__icontains=variant)
+            | Q(target_groups__icontains=variant)
+            | Q(municipality__name__icontains=variant)
+            | Q(topics__name__icontains=variant)
+            | Q(competence_profile__competency__name__icontains=variant)
+        )
+    states = _bundeslaender_named(word)
+    if states:
+        condition |= Q(municipality__bundesland__in=states)
+    return condition
 
 
 def remote_bucket(share):
@@ -257,7 +281,10 @@ class ProjectFilterSet(django_filters.FilterSet):
             "sort",
         ]
 
-    def __init__(self, data=None, *args, **kwargs):
+    def __init__(self, data=None, *args, any_words=False, **kwargs):
+        # With any_words the text matches projects with any of its content words, ranked by
+        # how many they contain (the listing's second try when all words found nothing).
+        self.any_words = any_words
         # Without an explicit sort the form shows, and the listing uses, the default order:
         # relevance when there is a search text, the open projects first otherwise.
         if data is not None and not data.get("sort"):
@@ -288,28 +315,33 @@ class ProjectFilterSet(django_filters.FilterSet):
 
         Besides the texts, a word may match a topic, a competency of the profile ("UX" finds
         "UX/UI-Design") or the Bundesland (its name or abbreviation, "NRW"); a word written
-        with ae/oe/ue/ss also matches its umlaut spelling ("Muenchen", "Weissenfels").
+        with ae/oe/ue/ss also matches its umlaut spelling ("Muenchen", "Weissenfels"). With
+        ``any_words`` one of the content words is enough (see ``__init__``).
         """
         if not value:
             return queryset
+        words = value.split()[:10]
+        if self.any_words:
+            lang = language_for_locale(translation.get_language())
+            words = content_words(value, lang)[:10] or words
+            conditions = [_word_condition(word) for word in words]
+            matching = ProjectPage.objects.filter(functools.reduce(operator.or_, conditions))
+            # A subquery per word: a project counts once per word, however many topics match.
+            matched = functools.reduce(
+                operator.add,
+                (
+                    Case(
+                        When(pk__in=ProjectPage.objects.filter(condition).values("pk"), then=1),
+                        default=0,
+                        output_field=IntegerField(),
+                    )
+                    for condition in conditions
+                ),
+            )
+            return queryset.filter(pk__in=matching.values("pk")).annotate(matched_words=matched)
         matching = ProjectPage.objects.all()
-        for word in value.split()[:10]:
-            condition = Q()
-            for variant in _spellings(word):
-                condition |= (
-                    Q(title__icontains=variant)
-                    | Q(listing_summary__icontains=variant)
-                    | Q(challenge__icontains=variant)
-                    | Q(intended_impact__icontains=variant)
-                    | Q(target_groups__icontains=variant)
-                    | Q(municipality__name__icontains=variant)
-                    | Q(topics__name__icontains=variant)
-                    | Q(competence_profile__competency__name__icontains=variant)
-                )
-            states = _bundeslaender_named(word)
-            if states:
-                condition |= Q(municipality__bundesland__in=states)
-            matching = matching.filter(condition)
+        for word in words:
+            matching = matching.filter(_word_condition(word))
         # A subquery rather than a join, so a project matching in two topics appears once.
         return queryset.filter(pk__in=matching.values("pk"))
 
@@ -321,7 +353,10 @@ class ProjectFilterSet(django_filters.FilterSet):
         return queryset.filter(condition)
 
     def sort_queryset(self, queryset, name, value):
-        """Order by one of the named sort orders."""
+        """Order by one of the named sort orders; by relevance, projects with more of the
+        words come first when the text was relaxed to any word."""
+        if value == "relevance" and "matched_words" in queryset.query.annotations:
+            return queryset.order_by("-matched_words", *SORT_ORDERINGS[value])
         return queryset.order_by(*SORT_ORDERINGS[value])
 
     def facet_counts(self):

@@ -4,7 +4,8 @@ from types import SimpleNamespace
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import timezone
+from django.db.models import prefetch_related_objects
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -18,7 +19,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from core.models import BasePage, ListingPage
-from taxonomy.localization import name_in_locale
+from taxonomy.localization import localize_many, name_in_locale
 from taxonomy.models import CompetencyLevel, in_default_language
 
 
@@ -178,7 +179,13 @@ class ProjectPage(RoutablePageMixin, BasePage):
         index.FilterField("workload"),
         index.RelatedFields("municipality", [index.SearchField("name")]),
         index.RelatedFields("topics", [index.SearchField("name")]),
+        # The site search finds a project by what it needs ("Datenschutz"), where it is
+        # ("Hessen") and its status ("ausgeschrieben"), in the page's language.
+        index.SearchField("search_competencies"),
+        index.SearchField("search_place"),
+        index.SearchField("search_status"),
     ]
+
     translatable_fields = [
         *BasePage.translatable_fields,
         SynchronizedField("municipality"),
@@ -254,6 +261,45 @@ class ProjectPage(RoutablePageMixin, BasePage):
         return (
             self.application_deadline is None or self.application_deadline >= timezone.localdate()
         )
+
+    def _in_page_language(self):
+        return translation.override(self.locale.language_code)
+
+    def search_competencies(self):
+        """The competence profile's competency names in the page's language (site search)."""
+        return " ".join(
+            name_in_locale(row.competency, self.locale_id)
+            for row in self.competence_profile.select_related("competency")
+        )
+
+    def search_place(self):
+        """Municipality and Bundesland in the page's language (site search)."""
+        if self.municipality is None:
+            return ""
+        with self._in_page_language():
+            return (
+                f"{name_in_locale(self.municipality, self.locale_id)} "
+                f"{self.municipality.get_bundesland_display()}"
+            )
+
+    def search_status(self):
+        """The status as the page's language calls it (site search)."""
+        with self._in_page_language():
+            return str(self.get_status_display())
+
+    @classmethod
+    def prepare_search_results(cls, pages):
+        """Set ``search_result_facts`` (place and status, in the active language) on the site
+        search's result ``pages``, with one query per model rather than per result."""
+        prefetch_related_objects(pages, "municipality")
+        localized = localize_many([page.municipality for page in pages])
+        for page in pages:
+            facts = []
+            if page.municipality is not None:
+                name = localized[page.municipality].name
+                facts.append(f"{name}, {page.municipality.get_bundesland_display()}")
+            facts.append(str(page.get_status_display()))
+            page.search_result_facts = facts
 
     @property
     def municipality_data(self):

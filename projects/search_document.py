@@ -94,7 +94,9 @@ def index_mappings(lang):
                         "type": "text",
                         "analyzer": f"{lang}_parts",
                         "search_analyzer": f"{lang}_text",
-                    }
+                    },
+                    # The words as written, for the suggester ("Meinten Sie …?").
+                    "words": {"type": "text", "analyzer": f"{lang}_words"},
                 },
             ),
             "bundesland": keyword,

@@ -19,7 +19,7 @@ from django.utils.safestring import mark_safe
 
 from core.locales import locale_by_id
 from projects.search_document import index_alias
-from search.analysis import language_for_locale
+from search.analysis import content_words, language_for_locale
 from search.dsl import get_client, get_dsl
 
 PAGE_SIZE = 12
@@ -61,6 +61,12 @@ TEXT_FIELDS = [
 PHRASE_FIELDS = ["title^3", "summary", "topic_names^2", "competency_names^2", "challenge"]
 # Most words of a query must match: all of one or two words, three of four, 75 % of more.
 MINIMUM_WORDS = "2<75%"
+# When that finds nothing, the listing relaxes the query: any one of its content words.
+ANY_WORD = "1"
+# The suggester's field (the words as written, see search.analysis) and what it may change:
+# up to two misspelt words, each from a word of at least three letters with its first letter.
+SUGGEST_FIELD = "all_text.words"
+SUGGEST_MAX_ERRORS = 2
 # What "similar projects" compares.
 SIMILARITY_FIELDS = ["title", "summary", "challenge", "intended_impact", "topic_names", "body"]
 
@@ -201,10 +207,23 @@ class ProjectSearch:
     """
 
     def __init__(
-        self, *, lang="de", query="", filters=None, sort=None, page=1, page_size=PAGE_SIZE, dsl=None
+        self,
+        *,
+        lang="de",
+        query="",
+        filters=None,
+        sort=None,
+        page=1,
+        page_size=PAGE_SIZE,
+        dsl=None,
+        any_words=False,
     ):
         self.lang = lang
         self.query = (query or "").strip()
+        # Any one word instead of most words; the stopwords go, or "auf" would find everything.
+        self.any_words = any_words
+        if any_words:
+            self.query = " ".join(content_words(self.query, lang)) or self.query
         self.filters = {k: list(v) for k, v in (filters or {}).items() if k in FACET_FIELDS and v}
         self.sort = sort if sort in SORTS else ("relevance" if self.query else "open")
         self.page = max(1, min(int(page), MAX_PAGE))
@@ -236,6 +255,7 @@ class ProjectSearch:
             return self.dsl.Q("match_all")
         Q = self.dsl.Q
         lang = self.lang if self.lang in ("de", "en") else "de"
+        minimum = ANY_WORD if self.any_words else MINIMUM_WORDS
         return Q(
             "bool",
             should=[
@@ -244,7 +264,7 @@ class ProjectSearch:
                     query=self.query,
                     fields=TEXT_FIELDS,
                     type="cross_fields",
-                    minimum_should_match=MINIMUM_WORDS,
+                    minimum_should_match=minimum,
                     tie_breaker=0.3,
                 ),
                 Q(
@@ -260,7 +280,7 @@ class ProjectSearch:
                     **{
                         "all_text.parts": {
                             "query": self.query,
-                            "minimum_should_match": MINIMUM_WORDS,
+                            "minimum_should_match": minimum,
                             "boost": 0.5,
                         }
                     },
@@ -273,7 +293,7 @@ class ProjectSearch:
                         "analyzer": f"{lang}_index",
                         "fuzziness": "AUTO",
                         "prefix_length": 1,
-                        "minimum_should_match": MINIMUM_WORDS,
+                        "minimum_should_match": minimum,
                         "boost": 0.2,
                     },
                 ),
@@ -303,6 +323,48 @@ class ProjectSearch:
         search = search.sort(*SORTS[self.sort]).source(SOURCE_FIELDS)
         return search.extra(from_=start, size=self.page_size, track_total_hits=True)
 
+    def suggestion(self, client=None):
+        """A corrected query for a misspelt one ("Fachkräfe" -> "Fachkräfte"), or None.
+
+        The engine's phrase suggester proposes words of the indexed texts for words it does not
+        know; ``collate`` keeps only a correction that finds projects itself, so the link
+        "Meinten Sie …?" never leads to an empty page. Filters are not considered.
+        """
+        if not self.query:
+            return None
+        phrase = {
+            "field": SUGGEST_FIELD,
+            "size": 1,
+            "gram_size": 1,
+            "max_errors": SUGGEST_MAX_ERRORS,
+            "direct_generator": [
+                {"field": SUGGEST_FIELD, "min_word_length": 3, "prefix_length": 1}
+            ],
+            "collate": {
+                "query": {
+                    "source": {
+                        "match": {
+                            ALL_TEXT_FIELD: {
+                                "query": "{{suggestion}}",
+                                "minimum_should_match": MINIMUM_WORDS,
+                            }
+                        }
+                    }
+                },
+                "prune": False,
+            },
+        }
+        search = (
+            self.dsl.Search(index=index_alias(self.lang))
+            .suggest("did_you_mean", self.query, phrase=phrase)
+            .extra(size=0)
+        )
+        response = search.using(client or get_client()).execute().to_dict()
+        for entry in response.get("suggest", {}).get("did_you_mean", []):
+            for option in entry.get("options", []):
+                return restore_case(self.query, option["text"])
+        return None
+
     def execute(self, client=None):
         """Run the search against the engine; raises the DSL's engine errors on failure."""
         search = self.build().using(client or get_client())
@@ -314,6 +376,26 @@ class ProjectSearch:
             hits=[_hit(raw) for raw in response.to_dict()["hits"]["hits"]],
             facet_counts=_facet_counts(response.to_dict().get("aggregations", {})),
         )
+
+
+ALL_TEXT_FIELD = "all_text"
+
+
+def restore_case(original, suggestion):
+    """``suggestion`` (lower-cased by the engine) written like the visitor's words: a word
+    that started with a capital starts with one again ("Fachkräfe" -> "Fachkräfte").
+
+    Returns None when the suggestion is the query itself.
+    """
+    typed, suggested = original.split(), suggestion.split()
+    if [word.lower() for word in typed] == suggested:
+        return None
+    if len(typed) == len(suggested):
+        suggested = [
+            word[:1].upper() + word[1:] if old[:1].isupper() else word
+            for old, word in zip(typed, suggested, strict=True)
+        ]
+    return " ".join(suggested)
 
 
 def _total(response):

@@ -18,6 +18,7 @@ from core.locales import locale_by_id
 from intake.models import FormKind, FormPage
 from projects.filters import START_PERIOD_PATTERN, ProjectFilterSet, start_period_label
 from projects.models import ProjectPage, ProjectStatus, Workload
+from projects.search_help import database_search, engine_search
 from projects.search_query import (
     FACET_FIELDS,
     MAX_PAGE,
@@ -28,6 +29,8 @@ from projects.search_query import (
 )
 from search.analysis import language_for_locale
 from search.dsl import configured_url, engine_errors
+from search.models import SearchScope
+from search.search_log import record_search
 from taxonomy.localization import localize_many
 
 logger = logging.getLogger(__name__)
@@ -90,13 +93,15 @@ def project_listing_context(index_page, request):
             logger.warning("Project search failed, listing from the database: %s", error)
             degraded = True
     if context is None:
-        context = _database_listing_context(request, filterset)
+        context = _database_listing_context(index_page, request, filterset)
     if not context["result_count"]:
         # Nothing fits yet: the talent pool keeps the visitor for the next project.
         context["talent_pool_page"] = FormPage.published_for(
             FormKind.TALENT_POOL, index_page.locale
         )
+    log_listing_search(index_page, request, filterset, context["result_count"])
     chips = active_filter_chips(request, filterset.form, context["facet_groups"])
+    context.update(search_help_context(request, context.pop("search_help")))
     context.update(
         filter=filterset,
         search_degraded=degraded,
@@ -107,8 +112,36 @@ def project_listing_context(index_page, request):
     return context
 
 
-def _database_listing_context(request, filterset):
+def log_listing_search(index_page, request, filterset, result_count):
+    """Count a text search of the listing in the search log, once (on its first page)."""
+    query = getattr(filterset.form, "cleaned_data", {}).get("q")
+    if query and requested_page(request.GET.get("page")) == 1:
+        record_search(
+            query,
+            locale=locale_by_id(index_page.locale_id).language_code,
+            scope=SearchScope.PROJECTS,
+            result_count=result_count,
+        )
+
+
+def search_help_context(request, help):
+    """What the listing says beside few or no results: relaxed matching, "Meinten Sie …?"."""
+    context = {"search_relaxed": help.relaxed, "search_suggestion": help.suggestion}
+    if help.suggestion:
+        params = request.GET.copy()
+        params.pop("page", None)
+        params["q"] = help.suggestion
+        context["search_suggestion_url"] = _listing_url(request, params)
+    return context
+
+
+def _database_listing_context(index_page, request, filterset):
     paginator = Paginator(filterset.qs, PROJECTS_PER_PAGE)
+    filterset, help = database_search(
+        filterset, paginator.count, locale_by_id(index_page.locale_id)
+    )
+    if help.relaxed:
+        paginator = Paginator(filterset.qs, PROJECTS_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
     projects = prepare_cards(list(page_obj.object_list))
     return {
@@ -116,6 +149,7 @@ def _database_listing_context(request, filterset):
         "projects": projects,
         "result_count": paginator.count,
         "facet_groups": facet_groups(filterset.form, filterset.facet_counts()),
+        "search_help": help,
     }
 
 
@@ -211,7 +245,7 @@ def _engine_listing_context(index_page, request, filterset):
         page=requested_page(request.GET.get("page")),
         page_size=PROJECTS_PER_PAGE,
     )
-    result = search.execute()
+    result, help, search = engine_search(search)
     last_page = min(max(1, -(-result.total // PROJECTS_PER_PAGE)), MAX_PAGE)
     if search.page > last_page:
         # Like Paginator.get_page: a page past the end shows the last one.
@@ -239,6 +273,7 @@ def _engine_listing_context(index_page, request, filterset):
         "projects": projects,
         "result_count": result.total,
         "facet_groups": facet_groups(filterset.form, result.facet_counts),
+        "search_help": help,
     }
 
 

@@ -123,6 +123,13 @@ def analysis(lang):
                 "tokenizer": "standard",
                 "filter": ["lowercase", f"{lang}_decompounder", *folding, *stemming],
             },
+            # The words as written, only lower-cased: what "Meinten Sie …?" may suggest (a
+            # stemmed or folded term would read wrong: "burgerbeteilig").
+            f"{lang}_words": {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": ["lowercase"],
+            },
             "autocomplete": {
                 "type": "custom",
                 "tokenizer": "standard",
@@ -135,6 +142,28 @@ def analysis(lang):
             },
         },
     }
+
+
+@cache
+def load_stopwords(lang):
+    """Words that carry no meaning of their own in a query (search/synonyms/stopwords_<lang>.txt).
+
+    Only used where a query is relaxed to any of its words ("Mobilität auf dem Land" must not
+    find everything with "auf" or "dem"); the analysers keep them, so phrases match exactly.
+    """
+    path = SYNONYMS_DIR / f"stopwords_{lang}.txt"
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(
+        word.lower() for line in lines if not line.startswith("#") for word in line.split()
+    )
+
+
+def content_words(text, lang):
+    """The words of ``text`` that are not stopwords of ``lang``, in their order."""
+    stopwords = load_stopwords(lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
+    return [word for word in (text or "").split() if word.lower().strip(".,;:!?") not in stopwords]
 
 
 def text_field(lang, **extra):

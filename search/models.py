@@ -31,3 +31,40 @@ class PendingIndexUpdate(models.Model):
 
     def __str__(self):
         return f"{self.action} {self.page_id}"
+
+
+class SearchScope(models.TextChoices):
+    """Which search a visitor used."""
+
+    PROJECTS = "projects", _("Projektsuche")
+    SITE = "site", _("Seitensuche")
+
+
+class SearchQueryDay(models.Model):
+    """How often a query was searched on one day, and how often it found nothing.
+
+    Privacy by design: one row per normalised query, language, search and day, with two
+    counters and nothing else (no IP address, user, session or time of day), so a row cannot
+    be traced back to a visitor. ``purge_search_log`` deletes rows after RETENTION_DAYS.
+    """
+
+    date = models.DateField(_("Tag"))
+    locale = models.CharField(_("Sprache"), max_length=8)
+    scope = models.CharField(_("Suche"), max_length=10, choices=SearchScope.choices)
+    query = models.CharField(_("Suchanfrage"), max_length=100)
+    searches = models.PositiveIntegerField(_("Anzahl Suchen"), default=0)
+    zero_results = models.PositiveIntegerField(_("Ohne Treffer"), default=0)
+
+    class Meta:
+        verbose_name = _("Suchanfrage des Tages")
+        verbose_name_plural = _("Suchanfragen (Tageszählung)")
+        # Only "view": the rows are written by the searches and deleted by the purge.
+        default_permissions = ("view",)
+        constraints = [
+            models.UniqueConstraint(
+                fields=["date", "locale", "scope", "query"], name="search_query_day_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.date} {self.locale} {self.scope} {self.query}"

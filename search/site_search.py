@@ -14,6 +14,8 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page, Site
 
 from search.engine import search_engine_errors
+from search.models import SearchScope
+from search.search_log import record_search
 
 logger = logging.getLogger(__name__)
 
@@ -151,11 +153,25 @@ def _result_page(queryset, query, page_number, exclude_ids, backend):
     page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(page_number)
     # Evaluate here, inside the caller's error handling, not lazily in the template.
     page_obj.object_list = list(page_obj.object_list)
+    _prepare_for_cards(page_obj.object_list)
     return page_obj
 
 
+def _prepare_for_cards(pages):
+    """Let each page type prepare what its result cards show (``prepare_search_results``, a
+    classmethod taking the results of that type), so the cards cost no query per result."""
+    by_type = {}
+    for page in pages:
+        by_type.setdefault(type(page), []).append(page)
+    for page_type, instances in by_type.items():
+        prepare = getattr(page_type, "prepare_search_results", None)
+        if prepare is not None:
+            prepare(instances)
+
+
 def search_site(request, query, page_number=None):
-    """Search the current language's pages for ``query``; on its first page, count a hit.
+    """Search the current language's pages for ``query``; on its first page, count a hit
+    (Wagtail's popularity statistics and our search log).
 
     Editor's picks come first (on the first page) and are left out of the ordinary results.
     When the configured engine fails, the search runs once more on the database without an
@@ -187,6 +203,13 @@ def search_site(request, query, page_number=None):
         # Popularity statistics for the editors (Wagtail's "Promoted search results" report).
         Query.get(query).add_hit()
         outcome.promotions = promotions
+        if not outcome.failed:  # an outage is not a query without results
+            record_search(
+                query,
+                locale=locale.language_code,
+                scope=SearchScope.SITE,
+                result_count=outcome.page_obj.paginator.count + len(promotions),
+            )
     return outcome
 
 
