@@ -8,7 +8,13 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
 
-from backoffice.views import applications, candidates, matching, municipality_requests
+from backoffice.views import (
+    applications,
+    candidates,
+    matching,
+    municipality_requests,
+    placements,
+)
 from intake.models import (
     Application,
     Candidate,
@@ -59,6 +65,21 @@ def register_backoffice_urls():
             "matching/projekte/<int:project_pk>/",
             matching.ProjectRankingView.as_view(),
             name="backoffice_project_ranking",
+        ),
+        path(
+            "matching/projekte/<int:project_pk>/entscheidungslink/",
+            placements.SendDecisionLinkView.as_view(),
+            name="backoffice_send_decision_link",
+        ),
+        path(
+            "matching/entscheidungslinks/<int:pk>/zurueckziehen/",
+            placements.RevokeDecisionLinkView.as_view(),
+            name="backoffice_revoke_decision_link",
+        ),
+        path(
+            "matching/bewerbungen/<int:pk>/projektstart/",
+            placements.PlacementView.as_view(),
+            name="backoffice_placement",
         ),
         path(
             "matching/bewerbungen/sammelaenderung/",

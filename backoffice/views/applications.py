@@ -32,6 +32,7 @@ from intake.models import (
     ApplicationNote,
     Candidate,
     PipelineStatus,
+    Placement,
 )
 
 
@@ -133,8 +134,10 @@ class ApplicationInspectView(BackOfficeInspectMixin, MatchingTeamOnlyMixin, Insp
                     if status in APPLICANT_NOTIFIED_STATUSES
                     and status in application.allowed_transitions()
                 ],
-                "history": application.history.select_related("changed_by"),
-                "notes": application.notes.select_related("author"),
+                "history": application.history.select_related("changed_by", "decision_link"),
+                "notes": application.notes.select_related("author", "decision_link"),
+                "placement": Placement.objects.filter(application=application).first(),
+                "placement_url": backoffice_url("placement", application.pk),
                 "note_form": ApplicationNoteForm(),
                 "assignee_form": AssigneeForm(initial={"assignee": application.assignee_id}),
                 "transition_url": backoffice_url("transition", application.pk),
