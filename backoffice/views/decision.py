@@ -18,7 +18,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
 from backoffice import decisions, matching
@@ -26,18 +25,14 @@ from backoffice.views.candidates import cv_response
 from core.forms import PublicFormRenderer
 from intake.forms import FieldsetFormMixin
 from intake.models import Candidate, MunicipalityDecisionLink, PipelineStatus
+from intake.private_links import csrf_protect_private_link, private_headers
 from taxonomy.localization import localize_many
 from taxonomy.models import Competency, CompetencyLevel
 
 UNKNOWN, NOT_SHOWN, EXPIRED, REVOKED = "unknown", "not_shown", "expired", "revoked"
 
 
-def _private(response):
-    """Headers for pages behind a secret link: not indexed, not cached, link not passed on."""
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
-    response["Cache-Control"] = "private, no-store"
-    return response
+_private = private_headers
 
 
 def _unavailable(request, reason, link=None):
@@ -222,7 +217,7 @@ ACTION_TEXTS = {
 
 
 @never_cache
-@csrf_protect
+@csrf_protect_private_link
 @require_http_methods(["GET", "POST"])
 def decide_view(request, token, pk):
     """Confirm one decision on one candidate (GET shows the form, POST decides)."""

@@ -387,6 +387,27 @@ def test_decisions_need_the_csrf_token(project):
     assert application.status == PipelineStatus.PROPOSED
 
 
+def test_a_browser_hiding_the_origin_may_decide_with_the_csrf_token(project):
+    """The page sends no referrer, so browsers post with "Origin: null"; the token counts."""
+    from django.test import Client
+
+    application = proposed(project)
+    link = make_link(project)
+    browser = Client(enforce_csrf_checks=True)
+    form = parse(browser.get(decide_url(link, application) + "?action=choose").content)
+    token = form.select_one("input[name=csrfmiddlewaretoken]").get("value")
+
+    response = browser.post(
+        decide_url(link, application),
+        {"action": "choose", "csrfmiddlewaretoken": token},
+        HTTP_ORIGIN="null",
+    )
+
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.status == PipelineStatus.ACCEPTED
+
+
 def test_revoked_link_no_longer_opens(team_client, client, project):
     proposed(project)
     link = make_link(project)
