@@ -492,6 +492,14 @@ def test_placement_starts_the_project_and_declines_the_others(team_client, proje
     public = team_client.get(live.url).content.decode()
     assert "Läuft" in public
     assert "Paula Pat" not in public
+    # The person's data export names the agreed period (not the Pat:in, someone else).
+    from backoffice.privacy import export_person
+
+    [exported] = export_person(chosen.candidate)["applications"]
+    assert exported["placement"] == {
+        "start_date": start.isoformat(),
+        "end_date": (start + datetime.timedelta(days=365)).isoformat(),
+    }
     # The Pat:in is shown to the team on the application.
     inspect = team_client.get(reverse("backoffice_applications:inspect", args=[chosen.pk]))
     assert "Paula Pat" in inspect.content.decode()
