@@ -97,6 +97,11 @@ def register_backoffice_urls():
             name="backoffice_add_note",
         ),
         path(
+            "matching/bewerbungen/<int:pk>/zustimmung-kommune/",
+            applications.MunicipalityConsentView.as_view(),
+            name="backoffice_municipality_consent",
+        ),
+        path(
             "matching/bewerbungen/<int:pk>/zustaendig/",
             applications.AssignView.as_view(),
             name="backoffice_assign",

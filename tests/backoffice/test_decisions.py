@@ -576,3 +576,24 @@ def test_application_form_consent_is_off_by_default(project):
     assert form["municipality_consent"].value() in (None, False)
     assert "municipality_consent" not in ApplicationForm(for_talent_pool=True).fields
     assert Application._meta.get_field("municipality_consent_at").null
+
+
+def test_team_records_a_consent_given_later(team_client, client, project):
+    application = proposed(project, consent=False)
+    link = make_link(project)
+    assert "Erika" not in client.get(page_url(link)).content.decode()
+
+    team_client.post(
+        reverse("backoffice_municipality_consent", args=[application.pk]), {"consent": "yes"}
+    )
+
+    application.refresh_from_db()
+    assert application.municipality_consent_at is not None
+    assert application.notes.get().author.username == "matcherin"
+    assert "Erika Mustermann" in client.get(page_url(link)).content.decode()
+
+    team_client.post(
+        reverse("backoffice_municipality_consent", args=[application.pk]), {"consent": "no"}
+    )
+    application.refresh_from_db()
+    assert application.municipality_consent_at is None
