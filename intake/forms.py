@@ -236,9 +236,9 @@ class ApplicationForm(FieldsetFormMixin, SpamProtectionMixin, forms.ModelForm):
     )
     municipality_consent = forms.BooleanField(
         label=_(
-            "Ich bin einverstanden, dass Lokalprojekte meine Bewerbung (Name, Wohnort, "
-            "Kompetenzen, Motivation und Lebenslauf) der Kommune des Projekts zeigt, sobald ich "
-            "in der engeren Wahl bin, damit sie über die Zusammenarbeit entscheiden kann."
+            "Lokalprojekte darf meine Bewerbung (Name, Wohnort, Kompetenzen, Motivation und "
+            "Lebenslauf) der Kommune des Projekts zeigen, sobald ich in der engeren Wahl bin, "
+            "damit sie über die Zusammenarbeit entscheiden kann."
         ),
         required=False,
         help_text=_(

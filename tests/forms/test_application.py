@@ -293,7 +293,7 @@ def test_consent_to_be_shown_to_the_municipality_is_asked_and_off_by_default(
     assert box.get("type") == "checkbox"
     assert not box.has("checked")
     label = form.select_one(f"label[for={box.get('id')}]").text
-    assert "der Kommune des Projekts zeigt" in label
+    assert "der Kommune des Projekts zeigen" in label
 
     submit(apply_url(open_project), application_data(competencies))
     submit(
@@ -310,4 +310,4 @@ def test_consent_to_be_shown_to_the_municipality_in_english(client, open_project
     html = parse(client.get(f"{open_project_en.url}bewerben/").content)
     box = html.select_one("input[name=municipality_consent]")
     label = html.select_one(f"label[for={box.get('id')}]").text
-    assert label.startswith("I agree that Lokalprojekte shows my application")
+    assert label.startswith("Lokalprojekte may show my application")
