@@ -25,6 +25,7 @@ from intake.models import (
     Candidate,
     ConsentRecord,
     PipelineStatus,
+    Placement,
 )
 
 # Statuses in which reviewers see who the person is.
@@ -124,6 +125,13 @@ def _iso(value):
     return value.isoformat() if value else None
 
 
+def _placement(application):
+    placement = Placement.objects.filter(application=application).first()
+    if placement is None:
+        return None
+    return {"start_date": _iso(placement.start_date), "end_date": _iso(placement.end_date)}
+
+
 def export_person(candidate):
     """Everything stored about one person, as a JSON-serialisable dict (Art. 15/20 DSGVO)."""
     consent_ids = {candidate.consent_id}
@@ -154,6 +162,8 @@ def export_person(candidate):
                     {"text": note.text, "created_at": _iso(note.created_at)}
                     for note in application.notes.all()
                 ],
+                # The agreed period of the person's project; the Pat:in is someone else.
+                "placement": _placement(application),
             }
         )
     return {

@@ -8,7 +8,13 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
 
-from backoffice.views import applications, candidates, matching, municipality_requests
+from backoffice.views import (
+    applications,
+    candidates,
+    matching,
+    municipality_requests,
+    placements,
+)
 from intake.models import (
     Application,
     Candidate,
@@ -61,6 +67,21 @@ def register_backoffice_urls():
             name="backoffice_project_ranking",
         ),
         path(
+            "matching/projekte/<int:project_pk>/entscheidungslink/",
+            placements.SendDecisionLinkView.as_view(),
+            name="backoffice_send_decision_link",
+        ),
+        path(
+            "matching/entscheidungslinks/<int:pk>/zurueckziehen/",
+            placements.RevokeDecisionLinkView.as_view(),
+            name="backoffice_revoke_decision_link",
+        ),
+        path(
+            "matching/bewerbungen/<int:pk>/projektstart/",
+            placements.PlacementView.as_view(),
+            name="backoffice_placement",
+        ),
+        path(
             "matching/bewerbungen/sammelaenderung/",
             applications.BulkStatusView.as_view(),
             name="backoffice_bulk_status",
@@ -74,6 +95,11 @@ def register_backoffice_urls():
             "matching/bewerbungen/<int:pk>/notiz/",
             applications.AddNoteView.as_view(),
             name="backoffice_add_note",
+        ),
+        path(
+            "matching/bewerbungen/<int:pk>/zustimmung-kommune/",
+            applications.MunicipalityConsentView.as_view(),
+            name="backoffice_municipality_consent",
         ),
         path(
             "matching/bewerbungen/<int:pk>/zustaendig/",

@@ -235,6 +235,18 @@ class ApplicationForm(FieldsetFormMixin, SpamProtectionMixin, forms.ModelForm):
             "speichert und verarbeitet, um meine Bewerbung zu bearbeiten."
         )
     )
+    municipality_consent = forms.BooleanField(
+        label=_(
+            "Lokalprojekte darf meine Bewerbung (Name, Wohnort, Kompetenzen, Motivation und "
+            "Lebenslauf) der Kommune des Projekts zeigen, sobald ich in der engeren Wahl bin, "
+            "damit sie über die Zusammenarbeit entscheiden kann."
+        ),
+        required=False,
+        help_text=_(
+            "Freiwillig. Ohne Ihre Zustimmung zeigen wir der Kommune nichts von Ihnen und "
+            "fragen Sie vorher."
+        ),
+    )
     talent_pool = forms.BooleanField(
         label=_(
             "Falls es diesmal nicht passt: Bitte nehmen Sie mich für 12 Monate in den "
@@ -328,7 +340,9 @@ class ApplicationForm(FieldsetFormMixin, SpamProtectionMixin, forms.ModelForm):
         self.fields["postcode"].validators.append(POSTCODE_VALIDATOR)
         self.fields["available_from"].input_formats = ["%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y"]
         if for_talent_pool:
+            # No project, so no municipality to be shown to (yet).
             del self.fields["talent_pool"]
+            del self.fields["municipality_consent"]
             self.fields["privacy_consent"].label = _(
                 "Ich bin einverstanden, dass Lokalprojekte meine Angaben und meinen Lebenslauf "
                 "12 Monate im Talentpool speichert und mich auf passende Projekte anspricht. "
@@ -385,7 +399,10 @@ class ApplicationForm(FieldsetFormMixin, SpamProtectionMixin, forms.ModelForm):
             ),
             (_("Motivation und Lebenslauf"), ["motivation", "cv"]),
             (_("Freiwillige Angaben"), ["year_of_birth", "gender"]),
-            (_("Einwilligung"), ["privacy_consent", "talent_pool"]),
+            (
+                _("Einwilligung"),
+                ["privacy_consent", "municipality_consent", "talent_pool"],
+            ),
         ]
 
     def grouped_fields(self):

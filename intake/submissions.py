@@ -93,6 +93,9 @@ def save_application(form, project=None):
                 project=project,
                 motivation=data["motivation"],
                 language=_language(),
+                municipality_consent_at=(
+                    timezone.now() if data.get("municipality_consent") else None
+                ),
             )
             queue_mails(application)
     except BaseException:

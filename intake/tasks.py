@@ -168,6 +168,10 @@ def build_message(mail):
     kind = record._meta.model_name
     if mail.kind == OutgoingMail.Kind.STATUS_UPDATE:
         return _status_update_message(mail, record)
+    if mail.kind == OutgoingMail.Kind.DECISION_LINK:
+        return _decision_link_message(record)
+    if mail.kind == OutgoingMail.Kind.DECISION_NOTICE:
+        return _decision_notice_message(record)
     if mail.kind == OutgoingMail.Kind.CONFIRMATION:
         recipient, context = _recipient_and_context(record)
         language = record.language or settings.LANGUAGE_CODE
@@ -228,4 +232,70 @@ def _status_update_message(mail, application):
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[recipient],
         reply_to=[settings.MATCHING_TEAM_EMAIL],
+    )
+
+
+def decision_url(link):
+    """The absolute address of a municipality's private decision link, in its language.
+
+    The route belongs to the back office (which shows the candidates); it is reversed by
+    name, so this app need not import it.
+    """
+    with translation.override(link.language or settings.LANGUAGE_CODE):
+        path = reverse("decision:page", kwargs={"token": link.token})
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def _decision_link_message(link):
+    """The decision-maker's mail with the private link, in the language the team chose.
+
+    A link revoked before the mail went out is not sent any more. Replies go to the team.
+    """
+    if link.is_revoked:
+        raise MailRecordGone
+    language = link.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        context = {
+            "name": link.recipient_name,
+            "project_title": link.project.localized.title,
+            "url": decision_url(link),
+            "expires_at": link.expires_at,
+            "team_email": settings.MATCHING_TEAM_EMAIL,
+        }
+        subject = render_subject("intake/emails/decision_link_subject.txt", context)
+        body = render_to_string("intake/emails/decision_link_body.txt", context)
+    return EmailMessage(
+        subject=subject,
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[link.recipient_email],
+        reply_to=[settings.MATCHING_TEAM_EMAIL],
+    )
+
+
+def _decision_notice_message(change):
+    """The team's mail about a decision the municipality made through its link (German).
+
+    Replies go to the decision-maker, so the team can answer the municipality directly.
+    """
+    link = change.decision_link
+    application = change.application
+    if link is None:
+        raise MailRecordGone
+    context = {
+        "link": link,
+        "change": change,
+        "project_title": application.project.title if application.project_id else "",
+        "candidate_name": application.candidate.full_name,
+        "admin_url": backoffice_url(application),
+    }
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_subject("intake/emails/decision_notice_subject.txt", context)
+        body = render_to_string("intake/emails/decision_notice_body.txt", context)
+    return EmailMessage(
+        subject=subject,
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[settings.MATCHING_TEAM_EMAIL],
+        reply_to=[link.recipient_email],
     )

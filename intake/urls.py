@@ -12,7 +12,7 @@ from intake import views
 app_name = "intake"
 
 
-def _route_by_language(de, en):
+def route_by_language(de, en):
     """A route whose text follows the active language, like a gettext_lazy route, but with
     both spellings fixed here (the URL must not change when a translation is edited)."""
     return lazy(lambda: en if (get_language() or "de").startswith("en") else de, str)()
@@ -20,19 +20,19 @@ def _route_by_language(de, en):
 
 urlpatterns = [
     path(
-        _route_by_language("bewerbung/<slug:token>/", "application/<slug:token>/"),
+        route_by_language("bewerbung/<slug:token>/", "application/<slug:token>/"),
         views.application_status,
         name="application_status",
     ),
     path(
-        _route_by_language(
+        route_by_language(
             "bewerbung/<slug:token>/zurueckziehen/", "application/<slug:token>/withdraw/"
         ),
         views.application_withdraw,
         name="application_withdraw",
     ),
     path(
-        _route_by_language(
+        route_by_language(
             "bewerbung/<slug:token>/talentpool/", "application/<slug:token>/talent-pool/"
         ),
         views.application_join_talent_pool,

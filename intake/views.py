@@ -16,13 +16,13 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 
 from core.models import SiteSettings
 from intake.forms import FORMS_BY_KIND, ApplicationForm
 from intake.models import Application, FormKind, PipelineStatus
+from intake.private_links import csrf_protect_private_link, private_headers
 from intake.spam import count_submission, over_rate_limit
 from intake.submissions import join_talent_pool, save_application, save_request
 from intake.timeline import applicant_timeline
@@ -107,11 +107,7 @@ def form_page_thanks(request, page):
     )
 
 
-def _private(response):
-    """Headers for pages behind a secret link: not indexed, not cached, link not passed on."""
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
-    return response
+_private = private_headers
 
 
 def _get_application(token):
@@ -161,7 +157,7 @@ def _open_projects_url(application):
 
 
 @never_cache
-@csrf_protect
+@csrf_protect_private_link
 @require_http_methods(["GET", "POST"])
 def application_withdraw(request, token):
     """Ask for confirmation (GET), then withdraw the application (POST)."""
@@ -200,7 +196,7 @@ def application_withdraw(request, token):
 
 
 @never_cache
-@csrf_protect
+@csrf_protect_private_link
 @require_http_methods(["POST"])
 def application_join_talent_pool(request, token):
     """Someone who was not chosen agrees to stay in the talent pool for the stated period."""

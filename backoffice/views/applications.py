@@ -32,6 +32,7 @@ from intake.models import (
     ApplicationNote,
     Candidate,
     PipelineStatus,
+    Placement,
 )
 
 
@@ -133,13 +134,16 @@ class ApplicationInspectView(BackOfficeInspectMixin, MatchingTeamOnlyMixin, Insp
                     if status in APPLICANT_NOTIFIED_STATUSES
                     and status in application.allowed_transitions()
                 ],
-                "history": application.history.select_related("changed_by"),
-                "notes": application.notes.select_related("author"),
+                "history": application.history.select_related("changed_by", "decision_link"),
+                "notes": application.notes.select_related("author", "decision_link"),
+                "placement": Placement.objects.filter(application=application).first(),
+                "placement_url": backoffice_url("placement", application.pk),
                 "note_form": ApplicationNoteForm(),
                 "assignee_form": AssigneeForm(initial={"assignee": application.assignee_id}),
                 "transition_url": backoffice_url("transition", application.pk),
                 "note_url": backoffice_url("add_note", application.pk),
                 "assign_url": backoffice_url("assign", application.pk),
+                "consent_url": backoffice_url("municipality_consent", application.pk),
                 "candidate_url": reverse(
                     "backoffice_candidates:inspect", args=[application.candidate_id]
                 ),
@@ -202,6 +206,35 @@ class AddNoteView(ApplicationActionView):
             messages.success(request, _("Notiz gespeichert."))
         else:
             messages.error(request, _("Die Notiz ist leer oder zu lang."))
+
+
+class MunicipalityConsentView(ApplicationActionView):
+    """Record that the applicant agreed (or no longer agrees) to be shown to the municipality.
+
+    For a consent given later, e.g. by e-mail after the team asked; written to the notes.
+    """
+
+    def act(self, request, application):
+        agreed = request.POST.get("consent") == "yes"
+        if agreed == application.may_be_shown_to_municipality:
+            return
+        application.municipality_consent_at = timezone.now() if agreed else None
+        application.save(update_fields=["municipality_consent_at", "updated_at"])
+        ApplicationNote.objects.create(
+            application=application,
+            author=request.user,
+            text=(
+                "Zustimmung zur Weitergabe an die Kommune festgehalten."
+                if agreed
+                else "Zustimmung zur Weitergabe an die Kommune zurückgenommen."
+            ),
+        )
+        messages.success(
+            request,
+            _("Zustimmung festgehalten: Die Kommune darf die Bewerbung sehen.")
+            if agreed
+            else _("Zustimmung zurückgenommen: Die Kommune sieht die Bewerbung nicht mehr."),
+        )
 
 
 class AssignView(ApplicationActionView):

@@ -124,23 +124,27 @@ class CVDownloadView(BackOfficeMixin, View):
     """Stream a candidate's CV as an attachment; there is no public URL for it."""
 
     def get(self, request, pk):
-        candidate = get_object_or_404(Candidate, pk=pk)
-        if not candidate.cv:
-            raise Http404
-        try:
-            handle = candidate.cv.open("rb")
-        except FileNotFoundError as error:
-            raise Http404 from error
-        suffix = PurePosixPath(candidate.cv.name).suffix.lower()
-        # A neutral file name: the original one may name the person (blind screening).
-        filename = f"lebenslauf-kandidatin-{candidate.pk}{suffix}"
-        content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
-        response = FileResponse(
-            handle, as_attachment=True, filename=filename, content_type=content_type
-        )
-        response["Cache-Control"] = "private, no-store"
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
+        return cv_response(get_object_or_404(Candidate, pk=pk))
+
+
+def cv_response(candidate):
+    """The candidate's CV streamed from the private storage as a download (404 if none)."""
+    if not candidate.cv:
+        raise Http404
+    try:
+        handle = candidate.cv.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    suffix = PurePosixPath(candidate.cv.name).suffix.lower()
+    # A neutral file name: the original one may name the person (blind screening).
+    filename = f"lebenslauf-kandidatin-{candidate.pk}{suffix}"
+    content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+    response = FileResponse(
+        handle, as_attachment=True, filename=filename, content_type=content_type
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 class CandidateExportView(BackOfficeMixin, View):

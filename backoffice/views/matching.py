@@ -11,6 +11,7 @@ from wagtail.models import Locale
 from backoffice import matching, privacy
 from backoffice.views.base import BackOfficeTemplateView, backoffice_url
 from backoffice.views.candidates import pipeline_talent_pool
+from backoffice.views.placements import decision_panel_context
 from intake.models import (
     Candidate,
 )
@@ -79,6 +80,7 @@ class ProjectRankingView(BackOfficeTemplateView):
                 "page_obj": page,
                 "pool_size": len(ranked),
                 "edit_url": reverse("wagtailadmin_pages:edit", args=[self.project.pk]),
+                **decision_panel_context(self.project),
             }
         )
         return context

@@ -188,6 +188,11 @@ PENDING_UPLOAD_MAX_AGE = 24 * 60 * 60
 FORM_MIN_FILL_SECONDS = 2
 FORM_RATE_LIMIT = {"submissions": 5, "seconds": 600}
 TALENT_POOL_MONTHS = 12
+# The municipality's private decision link (backoffice/decisions.py) is valid this many days
+# unless the team chooses otherwise when sending it; views within this many minutes of the
+# last one are not written to the history again (reloads, the page after each decision).
+DECISION_LINK_VALID_DAYS = int(os.environ.get("DECISION_LINK_VALID_DAYS", "30"))
+DECISION_LINK_VIEW_NOTE_MINUTES = 60
 # A mail that failed is retried (by its task on the database queue, and by
 # `manage.py send_pending_mail`, e.g. from cron) until this many attempts.
 OUTGOING_MAIL_MAX_ATTEMPTS = 10

@@ -1,9 +1,11 @@
 """What people send through the public forms: personal data, kept apart from the pages.
 
 ``records`` holds the people and their submissions (candidates, applications, requests,
-offers, contact requests, consent); the Matching-Team works on them in ``backoffice``.
+offers, contact requests, consent); ``decisions`` the municipality's private decision link
+and the placement that starts a project. The Matching-Team works on them in ``backoffice``.
 """
 
+from .decisions import MunicipalityDecisionLink, Placement
 from .form_pages import FormKind, FormPage
 from .outbox import OutgoingMail
 from .records import (
@@ -39,8 +41,10 @@ __all__ = [
     "FormKind",
     "FormPage",
     "Mobility",
+    "MunicipalityDecisionLink",
     "MunicipalityRequest",
     "OutgoingMail",
     "PipelineStatus",
+    "Placement",
     "RequestStatus",
 ]

@@ -28,6 +28,8 @@ class OutgoingMail(models.Model):
         CONFIRMATION = "confirmation", _("Bestätigung an die Absender:in")
         NOTIFICATION = "notification", _("Benachrichtigung des Matching-Teams")
         STATUS_UPDATE = "status_update", _("Neuer Stand an die Bewerber:in")
+        DECISION_LINK = "decision_link", _("Entscheidungslink an die Kommune")
+        DECISION_NOTICE = "decision_notice", _("Entscheidung der Kommune an das Matching-Team")
 
     kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices)
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
@@ -52,6 +54,20 @@ class OutgoingMail(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} ({self.content_type.model} {self.object_id})"
+
+    @classmethod
+    def queue(cls, kind, record):
+        """Queue a mail of ``kind`` about ``record``; it is sent once the transaction commits.
+
+        Call it inside the transaction that writes ``record`` (see queue_status_update).
+        """
+        mail = cls.objects.create(
+            kind=kind,
+            content_type=ContentType.objects.get_for_model(record),
+            object_id=record.pk,
+        )
+        transaction.on_commit(lambda: _send_after_commit(mail.pk), robust=True)
+        return mail
 
     @classmethod
     def queue_status_update(cls, application, status):

@@ -222,6 +222,15 @@ class Application(models.Model):
         max_length=64, unique=True, default=new_access_token, editable=False
     )
     language = models.CharField(_("Sprache"), max_length=5, default="de")
+    municipality_consent_at = models.DateTimeField(
+        _("Einverständnis zur Weitergabe an die Kommune"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Wann die Bewerber:in zugestimmt hat, dass die Kommune des Projekts ihre Bewerbung "
+            "sehen darf. Leer: keine Zustimmung, die Kommune sieht sie nicht."
+        ),
+    )
     created_at = models.DateTimeField(_("Eingegangen am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("Geändert am"), auto_now=True)
     closed_at = models.DateTimeField(_("Abgeschlossen am"), null=True, blank=True)
@@ -240,16 +249,22 @@ class Application(models.Model):
     def is_closed(self):
         return self.status in CLOSED_STATUSES
 
+    @property
+    def may_be_shown_to_municipality(self):
+        """True if the applicant agreed that the project's municipality may see it."""
+        return self.municipality_consent_at is not None
+
     def allowed_transitions(self):
         """The statuses this application may move to next."""
         return ALLOWED_TRANSITIONS[PipelineStatus(self.status)]
 
-    def transition_to(self, new_status, user=None, comment=""):
+    def transition_to(self, new_status, user=None, comment="", decision_link=None):
         """Move to new_status if the pipeline allows it, recording who did it and when.
 
-        A step the applicant is told about (APPLICANT_NOTIFIED_STATUSES) queues an e-mail
-        in the same transaction, at most once per status and application. Returns True if
-        such a mail was queued.
+        ``decision_link`` names the municipality's private link when its decision-maker made
+        the step (then ``user`` is None). A step the applicant is told about
+        (APPLICANT_NOTIFIED_STATUSES) queues an e-mail in the same transaction, at most once
+        per status and application. Returns True if such a mail was queued.
         """
         new_status = PipelineStatus(new_status)
         with transaction.atomic():
@@ -274,6 +289,7 @@ class Application(models.Model):
                 from_status=old_status,
                 to_status=new_status,
                 changed_by=user,
+                decision_link=decision_link,
                 comment=comment,
             )
             if new_status in APPLICANT_NOTIFIED_STATUSES:
@@ -296,6 +312,15 @@ class ApplicationStatusChange(models.Model):
         related_name="+",
     )
     changed_at = models.DateTimeField(_("Geändert am"), default=timezone.now)
+    decision_link = models.ForeignKey(
+        "intake.MunicipalityDecisionLink",
+        verbose_name=_("Entscheidungslink der Kommune"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="status_changes",
+        help_text=_("Gesetzt, wenn die Kommune den Schritt über ihren privaten Link gemacht hat."),
+    )
     comment = models.TextField(_("Kommentar"), blank=True)
 
     class Meta:
@@ -313,6 +338,15 @@ class ApplicationNote(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="notes")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decision_link = models.ForeignKey(
+        "intake.MunicipalityDecisionLink",
+        verbose_name=_("Entscheidungslink der Kommune"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="notes",
+        help_text=_("Gesetzt bei Einträgen, die der private Link der Kommune auslöst."),
     )
     text = models.TextField(_("Notiz"), max_length=5000)
     created_at = models.DateTimeField(_("Angelegt am"), auto_now_add=True)

@@ -283,3 +283,31 @@ def test_the_talent_pool_form_has_no_prefilled_competencies(client, form_pages, 
 
     assert selected_values(html, "competency_1") == []
     assert "Eingetragen sind die Kompetenzen" not in html
+
+
+def test_consent_to_be_shown_to_the_municipality_is_asked_and_off_by_default(
+    client, submit, open_project, competencies
+):
+    form = parse(client.get(apply_url(open_project))).select_one("form[method=post]")
+    box = form.select_one("input[name=municipality_consent]")
+    assert box.get("type") == "checkbox"
+    assert not box.has("checked")
+    label = form.select_one(f"label[for={box.get('id')}]").text
+    assert "der Kommune des Projekts zeigen" in label
+
+    submit(apply_url(open_project), application_data(competencies))
+    submit(
+        apply_url(open_project),
+        application_data(competencies, email="grace@example.org", municipality_consent="on"),
+    )
+
+    without, with_consent = Application.objects.order_by("pk")
+    assert without.municipality_consent_at is None
+    assert with_consent.municipality_consent_at is not None
+
+
+def test_consent_to_be_shown_to_the_municipality_in_english(client, open_project_en):
+    html = parse(client.get(f"{open_project_en.url}bewerben/").content)
+    box = html.select_one("input[name=municipality_consent]")
+    label = html.select_one(f"label[for={box.get('id')}]").text
+    assert label.startswith("Lokalprojekte may show my application")

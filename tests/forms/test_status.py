@@ -250,3 +250,21 @@ def test_withdrawing_is_confirmed_by_mail(client, application):
     assert message.to == ["ada@example.org"]
     assert message.subject == "Bestätigung: Ihre Bewerbung für „Kompass Kalletal“ ist zurückgezogen"
     assert status_url(application) in message.body
+
+
+def test_withdrawing_works_from_a_browser_that_hides_the_origin(application):
+    """The status pages send no referrer, so browsers post with "Origin: null"; the CSRF token
+    is what counts, and without it the post is refused."""
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    withdraw = f"/de/bewerbung/{application.access_token}/zurueckziehen/"
+    page = parse(browser.get(withdraw).content)
+    token = page.select_one("input[name=csrfmiddlewaretoken]").get("value")
+
+    refused = browser.post(withdraw, {}, HTTP_ORIGIN="null")
+    assert refused.status_code == 403
+    accepted = browser.post(withdraw, {"csrfmiddlewaretoken": token}, HTTP_ORIGIN="null")
+    assert accepted.status_code == 302
+    application.refresh_from_db()
+    assert application.status == PipelineStatus.WITHDRAWN
