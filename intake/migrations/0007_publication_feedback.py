@@ -6,26 +6,41 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('intake', '0005_interview_stage_and_status_mails'),
+        ("intake", "0006_municipality_decision"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='contactrequest',
-            name='page',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='Kommentierte Seite'),
+            model_name="contactrequest",
+            name="page",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.WAGTAIL_PAGE_MODEL,
+                verbose_name="Kommentierte Seite",
+            ),
         ),
         migrations.AddField(
-            model_name='contactrequest',
-            name='role',
-            field=models.CharField(blank=True, max_length=160, verbose_name='Rolle'),
+            model_name="contactrequest",
+            name="role",
+            field=models.CharField(blank=True, max_length=160, verbose_name="Rolle"),
         ),
         migrations.AlterField(
-            model_name='contactrequest',
-            name='kind',
-            field=models.CharField(choices=[('expert', 'Anfrage an Expert:in'), ('funder', 'Anfrage von Förderer'), ('general', 'Allgemeine Anfrage'), ('feedback', 'Kommentar zu einer Veröffentlichung')], max_length=10, verbose_name='Art'),
+            model_name="contactrequest",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("expert", "Anfrage an Expert:in"),
+                    ("funder", "Anfrage von Förderer"),
+                    ("general", "Allgemeine Anfrage"),
+                    ("feedback", "Kommentar zu einer Veröffentlichung"),
+                ],
+                max_length=10,
+                verbose_name="Art",
+            ),
         ),
     ]
