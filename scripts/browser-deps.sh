@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # What the browser tests need, installed only when missing: Debian's Chromium (never a
-# downloaded browser) and axe-core from package-lock.json. Called by scripts/test.sh.
+# downloaded browser), axe-core and KERN UX from package-lock.json, and KERN copied into the
+# static files (scripts/build_assets.py). Called by scripts/test.sh.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -9,8 +10,9 @@ if [ ! -x /usr/bin/chromium ]; then
   bash scripts/apt-install.sh chromium >/dev/null
 fi
 
-if [ ! -f node_modules/axe-core/axe.min.js ]; then
+if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/@kern-ux/native/dist/kern.min.css ]; then
   command -v npm >/dev/null || bash scripts/apt-install.sh npm >/dev/null
-  echo "browser-deps: installing axe-core (npm ci)" >&2
+  echo "browser-deps: installing axe-core and KERN UX (npm ci)" >&2
   npm ci --no-audit --no-fund --loglevel=error >/dev/null
 fi
+.venv/bin/python scripts/build_assets.py
