@@ -156,3 +156,27 @@ def with_site_name(title):
     if site_name.casefold() in title.casefold():
         return title
     return f"{title} – {site_name}"
+
+
+# KERN UX's classes for a form control, by widget type (the radio and checkbox lists render
+# their inputs through Django's templates and get their look from site.css).
+_KERN_WIDGET_CLASSES = {
+    "checkbox": "kern-form-check__checkbox",
+    "select": "kern-form-input__select",
+    "nullbooleanselect": "kern-form-input__select",
+}
+
+
+@register.filter
+def kern_widget(field):
+    """Render a bound field's widget with KERN UX's input classes (and their error variant)."""
+    widget_type = field.widget_type
+    css = _KERN_WIDGET_CLASSES.get(widget_type)
+    if css is None:
+        if widget_type in {"radioselect", "checkboxselectmultiple", "clearablefile", "file"}:
+            return field.as_widget()
+        css = "kern-form-input__input"
+    if field.errors:
+        css += f" {css}--error"
+    existing = field.field.widget.attrs.get("class")
+    return field.as_widget(attrs={"class": f"{existing} {css}" if existing else css})
