@@ -77,7 +77,8 @@ _TARGETS = """() => {
         const area = element.classList.contains("card__link") ? element.closest(".card") : element;
         const box = area.getBoundingClientRect();
         const hidden = box.width === 0 || box.height === 0
-            || getComputedStyle(element).visibility === "hidden"
+            // e.g. the header menu's links while the phone's menu is folded (closed <details>)
+            || !element.checkVisibility({visibilityProperty: true})
             || element.closest(".visually-hidden")
             // The skip link waits above the page until it is focused.
             || box.bottom + window.scrollY <= 0;
