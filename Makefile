@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 
-.PHONY: lock help install messages catalogues run run-full test lint format bench search-up search-down pg-up pg-down stack-up stack-down clean
+.PHONY: lock help install messages assets catalogues run run-full test lint format bench search-up search-down pg-up pg-down stack-up stack-down clean
 
 help:
 	@echo "make run       – Website mit Demo-Inhalten auf SQLite (http://127.0.0.1:8000)"
@@ -28,6 +28,15 @@ messages: install
 	@command -v msgfmt >/dev/null || scripts/apt-install.sh gettext
 	$(PY) manage.py compilemessages --ignore '.venv/*' -v 0
 
+# The front end: KERN UX and axe-core from package-lock.json (npm ci), then KERN's stylesheet
+# and the subset fonts copied into site/static/kern/ (build output, gitignored).
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null || scripts/apt-install.sh npm
+	npm ci --no-audit --no-fund --loglevel=error
+
+assets: install node_modules/.package-lock.json
+	$(PY) scripts/build_assets.py
+
 # Update the .po catalogues from the code: an app's strings go to <app>/locale (create that
 # directory for a new app), those of site/templates and config/ to site/locale. New English
 # msgids arrive empty or fuzzy; the check lists them until they are translated.
@@ -38,13 +47,13 @@ catalogues: install
 		--ignore 'node_modules/*'
 	$(PY) scripts/check_catalogues.py
 
-run: install messages
+run: install messages assets
 	$(PY) manage.py migrate --no-input -v 0
 	$(PY) manage.py seed_demo
 	$(PY) manage.py ensure_local_admin
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: install messages
+test: install messages assets
 	bash scripts/test.sh
 
 lint: install
@@ -77,11 +86,11 @@ stack-up: install messages
 stack-down:
 	bash scripts/stack-down.sh
 
-run-full: install messages
+run-full: install messages assets
 	bash scripts/run-full.sh
 
 clean:
-	rm -rf $(VENV) .cache db.sqlite3 media private_media static_collected
+	rm -rf $(VENV) .cache db.sqlite3 media private_media static_collected node_modules site/static/kern
 
 # Re-resolve the pinned versions from pyproject.toml's ranges (run after changing them).
 lock:
@@ -92,5 +101,5 @@ lock:
 	rm -rf .cache/lockenv
 
 # Speed figures (printed, not asserted): see benchmarks/.
-bench: install messages
+bench: install messages assets
 	bash scripts/bench.sh

@@ -169,3 +169,27 @@ def page_window(page_obj):
         None if number == paginator.ELLIPSIS else number
         for number in paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
     ]
+
+
+# KERN UX's classes for a form control, by widget type (the radio and checkbox lists render
+# their inputs through Django's templates and get their look from site.css).
+_KERN_WIDGET_CLASSES = {
+    "checkbox": "kern-form-check__checkbox",
+    "select": "kern-form-input__select",
+    "nullbooleanselect": "kern-form-input__select",
+}
+
+
+@register.filter
+def kern_widget(field):
+    """Render a bound field's widget with KERN UX's input classes (and their error variant)."""
+    widget_type = field.widget_type
+    css = _KERN_WIDGET_CLASSES.get(widget_type)
+    if css is None:
+        if widget_type in {"radioselect", "checkboxselectmultiple", "clearablefile", "file"}:
+            return field.as_widget()
+        css = "kern-form-input__input"
+    if field.errors:
+        css += f" {css}--error"
+    existing = field.field.widget.attrs.get("class")
+    return field.as_widget(attrs={"class": f"{existing} {css}" if existing else css})

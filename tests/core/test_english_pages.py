@@ -205,8 +205,8 @@ def english_listings(site_tree, locales):
 
 
 def notice(response):
-    """The language notice of a listing, or None."""
-    found = parse(response).select("main .notice--language")
+    """The text of a listing's language notice (below the alert's title), or None."""
+    found = parse(response).select("main .notice--language .kern-body")
     return found[0] if found else None
 
 

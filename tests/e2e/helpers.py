@@ -1,5 +1,6 @@
 """Reusable browser steps: axe-core audits, keyboard-only form completion, screenshots."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,12 @@ def complete_form_with_keyboard(page, form_selector, answers, max_tabs=300):
                 page.keyboard.press("Enter")
             return order
     raise AssertionError(f"Not reachable with Tab, or no submit button after them: {pending}")
+
+
+def main_menu(page):
+    """The main navigation, as a visitor reaches it: on a phone the menu is folded behind the
+    "Menü" button in the header, which is clicked first (a visible click, as a visitor would)."""
+    toggle = page.locator(".site-header summary")
+    if toggle.is_visible() and not page.locator(".site-header details").evaluate("d => d.open"):
+        toggle.click()
+    return page.get_by_role("navigation", name=re.compile("Hauptnavigation|Main navigation"))

@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.e2e.helpers import E2E, save_screenshot
+from tests.e2e.helpers import E2E, main_menu, save_screenshot
 
 pytestmark = E2E
 
@@ -15,9 +15,7 @@ def test_visitor_filters_projects_and_opens_one(page, demo):
     page.goto(demo.url("/de/"))
     expect(page.locator("h1")).to_contain_text("Macher:innen für Kommunen")
 
-    page.get_by_role("navigation", name="Hauptnavigation").get_by_role(
-        "link", name="Projekte"
-    ).click()
+    main_menu(page).get_by_role("link", name="Projekte").click()
     expect(page).to_have_url(re.compile(r"/de/projekte/$"))
     unfiltered = page.locator(".result-count").inner_text()
 

@@ -30,15 +30,20 @@ class Walk:
         locator.click()
         self.clicks += 1
 
+    def main_menu(self):
+        """The main navigation; on a phone the "Menü" button is clicked first (one click)."""
+        toggle = self.page.locator(".site-header summary")
+        if toggle.is_visible():
+            self.click(toggle)
+        return self.page.get_by_role(
+            "navigation", name=re.compile("Hauptnavigation|Main navigation")
+        )
+
 
 def start_at_home(page, demo, width, language="de"):
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(demo.url(f"/{language}/"))
     return Walk(page)
-
-
-def main_menu(page):
-    return page.get_by_role("navigation", name=re.compile("Hauptnavigation|Main navigation"))
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -70,7 +75,7 @@ def test_a_mayor_suggests_a_project_from_the_home_page(page, demo, open_forms, w
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_get_involved_hub_in_the_menu_leads_to_every_form(page, demo, width):
     walk = start_at_home(page, demo, width)
-    walk.click(main_menu(page).get_by_role("link", name="Mitmachen"))
+    walk.click(walk.main_menu().get_by_role("link", name="Mitmachen"))
 
     expect(page.locator("h1")).to_have_text("Mitmachen")
     cards = page.locator(".card-grid .card")
@@ -89,7 +94,7 @@ def test_the_get_involved_hub_in_the_menu_leads_to_every_form(page, demo, width)
 
     walk.click(cards.get_by_role("link", name="Mitarbeitende freistellen"))
     expect(page.locator("h1")).to_have_text("Mitarbeitende freistellen")
-    assert walk.clicks == 2
+    assert walk.clicks == (3 if width < 1280 else 2)  # phones open the folded menu first
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -137,7 +142,7 @@ def test_in_english_the_hero_leads_to_the_open_projects(page, demo, width):
     walk.click(page.locator(".hero").get_by_role("link", name="See open projects"))
 
     expect(page).to_have_url(re.compile(r"/en/projects/$"))
-    walk.click(main_menu(page).get_by_role("link", name="Get involved"))
+    walk.click(walk.main_menu().get_by_role("link", name="Get involved"))
     expect(page.locator("h1")).to_have_text("Get involved")
     expect(page.locator(".card-grid .card")).to_have_count(4)
 

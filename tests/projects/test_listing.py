@@ -59,7 +59,7 @@ def test_listing_shows_live_projects_with_their_facts(client, site_tree, project
     assert "Vollzeit (ca. 40 Std./Woche)" in html
     assert "30. Juni 2030" in html
     assertInHTML('<span class="tag">Digitale Verwaltung</span>', html)
-    assertInHTML('<span class="badge badge--open">Ausgeschrieben</span>', html)
+    assert parse(html).texts(".card .badge--open") == ["Ausgeschrieben"]
     assert result_count(response) == "1 Projekt gefunden"
     assert "X-Robots-Tag" not in response.headers
 
@@ -294,8 +294,9 @@ def test_by_default_open_projects_come_first_and_closed_ones_show_no_deadline(
     cards = {card.select_one("h3").text: card for card in parse(html).select(".card-grid .card")}
     assert "Bewerbungsfrist" not in cards["Abgeschlossen, neu"].text
     assert "Bewerbungsfrist" in cards["Offen, alt"].text
-    assertInHTML('<span class="badge badge--completed">Abgeschlossen</span>', html)
-    assertInHTML('<span class="badge badge--in_preparation">In Vorbereitung</span>', html)
+    # Each status its own badge, named in words (not by colour alone).
+    assert cards["Abgeschlossen, neu"].texts(".badge--completed") == ["Abgeschlossen"]
+    assert cards["In Vorbereitung"].texts(".badge--in_preparation") == ["In Vorbereitung"]
 
 
 def test_remote_work_filter_on_the_database(client, project_factory):
