@@ -121,6 +121,28 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def caches_from_env():
+    """The shared cache on Redis when REDIS_URL is set, else Django's per-process memory.
+
+    Rate limits, one-use form tokens, the page cache and Wagtail's site paths live here: every
+    worker must see the same ones, so production refuses a per-process cache (core/checks.py).
+    """
+    url = os.environ.get("REDIS_URL", "").strip()
+    if not url:
+        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            # A Redis that is down must not hang a request for long.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
+
+
+CACHES = caches_from_env()
+
 AUTH_USER_MODEL = "users.User"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
