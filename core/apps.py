@@ -8,4 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Website-Grundlagen")
 
     def ready(self):
-        from core import checks  # noqa: F401  (registers the deploy checks)
+        # checks registers the deploy checks on import.
+        from core import checks, page_cache  # noqa: F401
+
+        page_cache.connect()

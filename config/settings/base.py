@@ -71,6 +71,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the session, CSRF and message middleware: it sees every cookie a response
+    # sets, and a page served from the cache skips them all (core/page_cache.py).
+    "core.page_cache.PageCacheMiddleware",
     "core.locales.LocaleCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.SiteLocaleMiddleware",
@@ -142,6 +145,12 @@ def caches_from_env():
 
 
 CACHES = caches_from_env()
+
+# Whole public pages for anonymous visitors are kept this long in the cache (0: off); any
+# content change invalidates them at once (core/page_cache.py). Pages rendered within the
+# settle time after a change are not stored: the search engine needs a second to show it.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_SETTLE_SECONDS = 2
 
 AUTH_USER_MODEL = "users.User"
 AUTH_PASSWORD_VALIDATORS = [
