@@ -57,9 +57,12 @@ def get(path, client=None, **extra):
     return (client or Client()).get(path, **extra)
 
 
-def test_a_second_anonymous_request_is_served_from_the_cache(page_cache, project):
+def test_a_second_anonymous_request_is_served_from_the_cache(
+    page_cache, project, django_assert_num_queries
+):
     first = get(LISTING)
-    second = get(LISTING)
+    with django_assert_num_queries(0):
+        second = get(LISTING)
 
     assert first["X-Cache"] == "MISS"
     assert second["X-Cache"] == "HIT"
