@@ -6,12 +6,12 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 
-.PHONY: lock help install messages assets catalogues run run-full test lint format bench search-up search-down pg-up pg-down stack-up stack-down clean
+.PHONY: lock help install messages assets catalogues run run-full test lint format bench search-up search-down pg-up pg-down redis-up redis-down stack-up stack-down clean
 
 help:
 	@echo "make run       – Website mit Demo-Inhalten auf SQLite (http://127.0.0.1:8000)"
-	@echo "make test      – alle Tests gegen PostgreSQL und OpenSearch"
-	@echo "make run-full  – Website auf PostgreSQL und OpenSearch"
+	@echo "make test      – alle Tests gegen PostgreSQL, OpenSearch und Redis"
+	@echo "make run-full  – Website auf PostgreSQL, OpenSearch und Redis"
 	@echo "make lint      – ruff"
 
 $(STAMP): pyproject.toml requirements.lock
@@ -77,6 +77,12 @@ search-up:
 
 search-down:
 	bash scripts/search-down.sh
+
+redis-up:
+	bash scripts/redis-up.sh
+
+redis-down:
+	bash scripts/redis-down.sh
 
 # The production stack locally: nginx, gunicorn (production settings), task worker, PostgreSQL,
 # OpenSearch (docs/operations.md). stack-down leaves PostgreSQL and OpenSearch running.

@@ -217,6 +217,7 @@ def main():
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         sys.exit("bench_load needs DATABASE_URL pointing at PostgreSQL (make bench sets it).")
     setup_django()
+    from django.core.cache import cache
     from django.core.management import call_command
     from django.db import connection
 
@@ -230,6 +231,8 @@ def main():
     with throwaway_database(), tempfile.TemporaryDirectory() as stack_dir:
         started = time.monotonic()
         call_command("seed_demo", verbosity=0)
+        # The shared cache (REDIS_URL) may still hold a previous run's pages and site paths.
+        cache.clear()
         created = generate_projects(TARGET_PROJECTS, SEED_SECONDS)
         refresh_planner_statistics()
         print(

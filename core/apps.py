@@ -8,7 +8,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Website-Grundlagen")
 
     def ready(self):
-        from core import checks  # noqa: F401  (registers the deploy checks)
+        # checks registers the deploy checks on import.
+        from core import checks, page_cache  # noqa: F401
         from core.locales import use_request_cache_in_wagtail
 
         use_request_cache_in_wagtail()
+        page_cache.connect()

@@ -34,3 +34,36 @@ def check_site_base_url(app_configs, **kwargs):
             id="lokalprojekte.E001",
         )
     ]
+
+
+# Caches that keep their entries in one process (or nowhere): each worker would count form
+# submissions, remember used form tokens and cache pages on its own.
+PER_PROCESS_CACHES = {
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+}
+
+
+@register(Tags.caches, deploy=True)
+def check_shared_cache(app_configs, **kwargs):
+    """Refuse a per-process cache in production: the form rate limit and the one-use form
+    tokens must be shared by every worker, or each worker lets its own five posts through and
+    accepts a token another worker has already used; and a publish must reach the cached
+    pages of every worker (core/page_cache.py).
+
+    The login lockout (django-axes, AxesDatabaseHandler) is kept in the database, not here.
+    """
+    backend = settings.CACHES.get("default", {}).get("BACKEND", "")
+    if backend not in PER_PROCESS_CACHES:
+        return []
+    return [
+        Error(
+            f"The default cache ({backend}) is not shared between worker processes.",
+            hint=(
+                "Set the environment variable REDIS_URL (e.g. redis://127.0.0.1:6379/0): "
+                "the form rate limit, the one-use form tokens and the page cache must be the "
+                "same for every gunicorn worker."
+            ),
+            id="lokalprojekte.E002",
+        )
+    ]

@@ -67,6 +67,13 @@ class ProjectIndexPage(ListingPage):
         """The filter form, the current page of projects (engine or database) and the count."""
         return _views().views.project_listing_context(self, request)
 
+    @classmethod
+    def query_parameters(cls):
+        """The listing's filters (and ``page``), as the feeds take them too."""
+        from projects.filters import ProjectFilterSet  # imports this module
+
+        return {"page", *ProjectFilterSet.base_filters}
+
     def get_feed_class(self):
         return _views().feeds.ProjectSearchFeed
 

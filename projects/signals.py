@@ -2,7 +2,9 @@
 
 from django.db.models.signals import post_save
 
+from core import page_cache
 from projects.models import ProjectPage
+from search.indexing import pages_synced
 from search.signals import queue_sync
 from taxonomy.models import Competency, Municipality, Topic
 
@@ -30,9 +32,15 @@ def on_municipality_saved(sender, instance, raw=False, **kwargs):
         queue_sync(_project_ids_using("municipality__translation_key", instance))
 
 
+def on_pages_synced(sender, page_ids, **kwargs):
+    """The listing and feeds answer from the engine: cached pages go once it has the change."""
+    page_cache.invalidate()
+
+
 def connect():
     """Connect the handlers (called from the app config's ready())."""
     uid = "projects.{}".format
+    pages_synced.connect(on_pages_synced, dispatch_uid=uid("pages_synced"))
     post_save.connect(on_topic_saved, sender=Topic, dispatch_uid=uid("topic"))
     post_save.connect(on_competency_saved, sender=Competency, dispatch_uid=uid("competency"))
     post_save.connect(on_municipality_saved, sender=Municipality, dispatch_uid=uid("municipality"))

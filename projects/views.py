@@ -14,6 +14,7 @@ from django.utils.html import strip_tags
 from django.utils.text import normalize_newlines
 from django.utils.translation import gettext as _
 
+from core import page_cache
 from core.locales import locale_by_id
 from intake.models import FormKind, FormPage
 from projects.filters import START_PERIOD_PATTERN, ProjectFilterSet, start_period_label
@@ -92,6 +93,8 @@ def project_listing_context(index_page, request):
         except engine_errors() as error:
             logger.warning("Project search failed, listing from the database: %s", error)
             degraded = True
+            # The notice of a limited search must go as soon as the engine answers again.
+            page_cache.do_not_store(request)
     if context is None:
         context = _database_listing_context(index_page, request, filterset)
     if not context["result_count"]:

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole suite: start PostgreSQL and OpenSearch (unless already running), run the
+# The whole suite: start PostgreSQL, OpenSearch and Redis (unless already running), run the
 # project gates and pytest, stop what this script started. Called by `make test`.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -7,6 +7,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PY=.venv/bin/python
 PG_PORT="${PG_PORT:-54329}"
 OPENSEARCH_PORT="${OPENSEARCH_PORT:-9201}"
+REDIS_PORT="${REDIS_PORT:-6390}"
 started=()
 
 cleanup() {
@@ -33,6 +34,16 @@ else
   started+=(search)
 fi
 export OPENSEARCH_TEST_URL
+
+if command -v redis-cli >/dev/null && [ "$(redis-cli -p "$REDIS_PORT" ping 2>/dev/null)" = PONG ]; then
+  echo "test: Redis already running on port $REDIS_PORT" >&2
+else
+  REDIS_PORT="$REDIS_PORT" bash scripts/redis-up.sh >/dev/null
+  started+=(redis)
+fi
+# The suite empties its cache before every test: database 1, so a development server's
+# cache on the same Redis (database 0) is left alone.
+export REDIS_URL="redis://127.0.0.1:${REDIS_PORT}/1"
 
 export DJANGO_SETTINGS_MODULE=config.settings.test
 # One command per line: `set -e` does not stop at a failure inside an `a && b` list.

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Max
+from django.dispatch import Signal
 from django.utils import timezone
 from wagtail.models import Locale, PageLogEntry
 
@@ -146,6 +147,11 @@ def record_pending(page_ids, action):
     )
 
 
+# Sent with ``page_ids`` once their documents are in the engine: what the engine answers has
+# changed (the page cache starts anew, projects/signals.py).
+pages_synced = Signal()
+
+
 def process_pending(page_ids):
     """Sync ``page_ids`` and delete their queue rows, but only the rows that existed before.
 
@@ -166,6 +172,8 @@ def process_pending(page_ids):
         rejected = set(page_ids) - done
         if rejected:
             _count_attempt(rows.filter(pk__lte=newest, page_id__in=rejected), "rejected")
+    if done:
+        pages_synced.send(sender=process_pending, page_ids=sorted(done))
     return done
 
 

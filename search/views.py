@@ -3,6 +3,7 @@
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from search.site_search import (
@@ -15,6 +16,9 @@ from search.site_search import (
 )
 
 
+# Results answer one visitor's words from an index that is updated in the background: no
+# shared cache keeps them (the page cache, a proxy); the visitor's browser may.
+@cache_control(private=True)
 @require_GET
 def search(request):
     """Render the search form and, for a query, its results in the active language."""
@@ -41,6 +45,7 @@ def search(request):
     return render(request, "search/search.html", context, status=status)
 
 
+@cache_control(private=True)
 @require_GET
 def autocomplete(request):
     """Suggest up to AUTOCOMPLETE_LIMIT page titles for ``q`` as JSON.

@@ -72,6 +72,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the session, CSRF and message middleware: it sees every cookie a response
+    # sets, and a page served from the cache skips them all (core/page_cache.py).
+    "core.page_cache.PageCacheMiddleware",
     "core.locales.LocaleCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.SiteLocaleMiddleware",
@@ -121,6 +124,34 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+
+def caches_from_env():
+    """The shared cache on Redis when REDIS_URL is set, else Django's per-process memory.
+
+    Rate limits, one-use form tokens, the page cache and Wagtail's site paths live here: every
+    worker must see the same ones, so production refuses a per-process cache (core/checks.py).
+    """
+    url = os.environ.get("REDIS_URL", "").strip()
+    if not url:
+        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            # A Redis that is down must not hang a request for long.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
+
+
+CACHES = caches_from_env()
+
+# Whole public pages for anonymous visitors are kept this long in the cache (0: off); any
+# content change invalidates them at once (core/page_cache.py). Pages rendered within the
+# settle time after a change are not stored: the search engine needs a second to show it.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_SETTLE_SECONDS = 2
 
 AUTH_USER_MODEL = "users.User"
 AUTH_PASSWORD_VALIDATORS = [

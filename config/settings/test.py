@@ -1,4 +1,4 @@
-"""Test settings: fast hashing, in-memory cache, tasks run at once, mail to the outbox."""
+"""Test settings: fast hashing, tasks run at once, mail to the outbox."""
 
 import os
 
@@ -8,7 +8,11 @@ DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Off for the suite (tests publish and read back at once); tests/core/test_page_cache.py
+# switches it on.
+PAGE_CACHE_SECONDS = 0
+# The cache is Redis when REDIS_URL is set (make test does, with a database of its own), else
+# per-process memory (base.caches_from_env); tests/conftest.py empties it before every test.
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = BASE_DIR / ".cache" / "test-media"  # noqa: F405

@@ -49,6 +49,17 @@ class ListingPage(RoutablePageMixin, BasePage):
         """The items this page lists before filtering (a queryset)."""
         raise NotImplementedError
 
+    @classmethod
+    def query_parameters(cls):
+        """The names of the query parameters this listing answers to: its filters and ``page``.
+
+        The page cache (core/page_cache.py) keeps listing pages whose parameters are all known.
+        """
+        names = {"page"}
+        if cls.filterset_class is not None:
+            names.update(cls.filterset_class.base_filters)
+        return names
+
     def listing_context(self, request):
         """The filter form and the requested page of filtered items."""
         filterset = self.filterset_class(

@@ -116,6 +116,7 @@ def test_production_settings_pass_the_deployment_checklist():
         "ALLOWED_HOSTS": "lokalprojekte.example",
         "SITE_BASE_URL": "https://lokalprojekte.example",
         "DATABASE_URL": "sqlite:///:memory:",
+        "REDIS_URL": "redis://127.0.0.1:6379/0",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -18,8 +18,10 @@ PRODUCTION_ENV = {
 
 
 def manage(*args, **extra_env):
-    """Run manage.py with the production settings; SITE_BASE_URL only if given."""
-    env = {key: value for key, value in os.environ.items() if key != "SITE_BASE_URL"}
+    """Run manage.py with the production settings; SITE_BASE_URL and REDIS_URL only if given."""
+    env = {
+        key: value for key, value in os.environ.items() if key not in {"SITE_BASE_URL", "REDIS_URL"}
+    }
     env.update(PRODUCTION_ENV, **extra_env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -61,6 +63,38 @@ def test_check_deploy_fails_with_a_local_or_relative_base_url(value):
 def test_check_deploy_accepts_the_public_base_url():
     result = manage("check", "--deploy", SITE_BASE_URL="https://lokalprojekte.example")
     assert "lokalprojekte.E001" not in result.stdout + result.stderr
+
+
+def test_check_deploy_refuses_a_cache_of_its_own_per_worker():
+    # Without REDIS_URL every gunicorn worker would count form posts and used tokens alone.
+    result = manage("check", "--deploy", SITE_BASE_URL="https://lokalprojekte.example")
+    assert result.returncode != 0
+    assert "lokalprojekte.E002" in result.stderr
+    assert "REDIS_URL" in result.stderr
+
+
+def test_check_deploy_accepts_the_shared_redis_cache():
+    result = manage(
+        "check",
+        "--deploy",
+        SITE_BASE_URL="https://lokalprojekte.example",
+        REDIS_URL="redis://127.0.0.1:6379/0",
+    )
+    assert "lokalprojekte.E002" not in result.stdout + result.stderr
+    cache = json.loads(
+        manage(
+            "shell",
+            "-c",
+            "from django.conf import settings; import json;"
+            " print(json.dumps(settings.CACHES['default']))",
+            SITE_BASE_URL="https://lokalprojekte.example",
+            REDIS_URL="redis://127.0.0.1:6379/0",
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+    assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert cache["LOCATION"] == "redis://127.0.0.1:6379/0"
 
 
 def test_admin_and_api_base_urls_follow_the_public_base_url():
