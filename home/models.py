@@ -13,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyStreamBlock, KeyFigureBlock
 from core.models import BasePage
+from news.models import NewsIndexPage, NewsPage
 from projects.models import ProjectIndexPage, ProjectPage, ProjectStatus
 from projects.views import CARD_DEFERRED_FIELDS, prepare_cards
 from stories.models import StoryIndexPage, success_stories
@@ -141,12 +142,12 @@ class HomePage(BasePage):
         return prepare_cards(projects)
 
     def get_context(self, request, *args, **kwargs):
-        """Add the newest open projects and success stories with the listings they come from."""
+        """Add the newest open projects, success stories and news with their listings."""
         context = super().get_context(request, *args, **kwargs)
         # Both listings in one query; each exists once per language.
         listings = {
             page.content_type_id: page
-            for page in Page.objects.type(ProjectIndexPage, StoryIndexPage)
+            for page in Page.objects.type(ProjectIndexPage, StoryIndexPage, NewsIndexPage)
             .live()
             .filter(locale_id=self.locale_id)
             .order_by("path")
@@ -155,6 +156,14 @@ class HomePage(BasePage):
         context["project_index"] = listings.get(_content_type_id(ProjectIndexPage))
         context["stories"] = list(success_stories(self.locale_id)[:HOME_CARDS])
         context["story_index"] = listings.get(_content_type_id(StoryIndexPage))
+        context["news"] = list(
+            NewsPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .select_related("image")
+            .order_by("-date", "-pk")[:HOME_CARDS]
+        )
+        context["news_index"] = listings.get(_content_type_id(NewsIndexPage))
         return context
 
 

@@ -41,8 +41,8 @@ def record_search(query, *, locale, scope, result_count):
     """Count one search for ``query`` today; ``result_count`` 0 counts it as without results.
 
     A database error never reaches the caller: the log is an extra and must not break the
-    search page (the error is logged as a warning). Inside a transaction the write runs in a savepoint, so a failed
-    insert does not break the rest of the request's transaction either.
+    search page (the error is logged as a warning). Inside a transaction the write runs in a
+    savepoint, so a failed insert does not break the rest of the request's transaction either.
     """
     normalised = normalise_query(query)
     if not normalised:
