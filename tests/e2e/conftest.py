@@ -78,6 +78,8 @@ def _ensure_tree_roots():
     should the flush after an earlier browser test have removed them: serialized rollback
     does not bring them back when database tests of another kind ran earlier in the session.
     """
+    # The flush also removes content types; the cache would still hand out the old ids.
+    ContentType.objects.clear_cache()
     Locale.objects.get_or_create(language_code="de")
     if not Collection.objects.exists():
         Collection.add_root(name="Root")
