@@ -36,13 +36,29 @@ from benchmarks.bench_load import (  # noqa: E402
     free_port,
     manage,
     production_env,
-    wait_until_up,
 )
 from benchmarks.common import ROOT, setup_django, throwaway_database  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+
+
+def wait_until_up(port, process, timeout=60):
+    """Wait until gunicorn answers (or raise if it died or took too long)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("gunicorn exited during start-up")
+        try:
+            with urllib.request.urlopen(f"http://{HOST}:{port}/de/", timeout=5) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise RuntimeError(f"gunicorn did not answer within {timeout} s")
+
+
 TARGET = 95
 PRESETS = [p for p in os.environ.get("BENCH_LIGHTHOUSE_PRESETS", "mobile,desktop").split(",") if p]
 PAGES = [
