@@ -21,6 +21,18 @@ TARGET = ROOT / "site" / "static" / "kern"
 WEIGHTS = {400: "FiraSans-Regular.woff2", 600: "FiraSans-SemiBold.woff2"}
 # Basic Latin, Latin-1, Latin Extended-A and the general punctuation (dashes, „quotes“, …),
 # the euro sign, arrows and the minus sign.
+# Local faces that stand in for Fira Sans while it loads, each with its average advance width
+# per em over SAMPLE_TEXT (measured once with fontTools: Liberation Sans, metric-compatible with
+# Arial and Helvetica, 0.4725; DejaVu Sans, common on Linux, 0.5357). Fira Sans' own width is
+# measured from the font at build time; the ratio scales the stand-in to take the same room.
+FALLBACKS = {
+    "Fira Sans Fallback": (("Arial", "ArialMT", "Helvetica", "Liberation Sans"), 0.4725),
+    "Fira Sans Fallback DejaVu": (("DejaVu Sans",), 0.5357),
+}
+SAMPLE_TEXT = (
+    "Die Macher:innen arbeiten sechs bis achtzehn Monate in der Verwaltung einer Kommune und "
+    "loesen gemeinsam mit einer Patin eine konkrete Aufgabe"
+)
 UNICODE_RANGE = (
     "U+0000-017F, U+0192, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+2000-206F, U+20AC, U+2122, "
     "U+2190-2193, U+2212, U+FEFF, U+FFFD"
@@ -37,6 +49,35 @@ def _codepoints(ranges: str) -> list[int]:
 
 def _fresh(target: Path, *sources: Path) -> bool:
     return target.exists() and all(target.stat().st_mtime >= s.stat().st_mtime for s in sources)
+
+
+def _fallback_faces(source: Path) -> list[str]:
+    """Local faces scaled to Fira Sans' width and line metrics (as next/font and fontaine do).
+
+    While Fira Sans loads (font-display: swap), text is set in one of these; lines then break at
+    nearly the same places, so the swap does not move the page (Lighthouse's layout shift)."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(source))
+    units = font["head"].unitsPerEm
+    cmap, metrics = font.getBestCmap(), font["hmtx"]
+    width = sum(metrics[cmap[ord(c)]][0] for c in SAMPLE_TEXT) / len(SAMPLE_TEXT) / units
+    hhea = font["hhea"]
+    faces = []
+    for family, (locals_, local_width) in FALLBACKS.items():
+        scale = width / local_width
+        sources = ", ".join(f'local("{name}")' for name in locals_)
+        faces.append(
+            "@font-face {\n"
+            f'    font-family: "{family}";\n'
+            f"    src: {sources};\n"
+            f"    size-adjust: {scale * 100:.2f}%;\n"
+            f"    ascent-override: {hhea.ascent / units / scale * 100:.2f}%;\n"
+            f"    descent-override: {-hhea.descent / units / scale * 100:.2f}%;\n"
+            f"    line-gap-override: {hhea.lineGap / units / scale * 100:.2f}%;\n"
+            "}\n"
+        )
+    return faces
 
 
 def main() -> int:
@@ -88,6 +129,7 @@ def main() -> int:
             f"    unicode-range: {UNICODE_RANGE};\n"
             "}\n"
         )
+    faces.extend(_fallback_faces(KERN / "fonts" / "fira-sans" / WEIGHTS[400]))
     header = "/* Fira Sans (SIL OFL 1.1), Latin subset made by scripts/build_assets.py. */\n"
     (TARGET / "fira-sans.css").write_text(header + "\n".join(faces))
     shutil.copyfile(KERN.parent / "LICENSE.md", TARGET / "LICENSE.md")

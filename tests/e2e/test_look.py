@@ -67,6 +67,35 @@ def test_css_and_fonts_of_a_project_page_stay_within_150_kb_compressed(page, dem
     assert sum(sizes.values()) <= BUDGET, sizes
 
 
+LAYOUT_SHIFT = """() => new Promise(resolve => {
+    let shift = 0;
+    new PerformanceObserver(list => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) shift += entry.value;
+    }).observe({type: 'layout-shift', buffered: true});
+    setTimeout(() => resolve(shift), 300);
+})"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_page_does_not_jump_when_fira_sans_arrives_late(page, demo, width):
+    # A slow phone connection: the text is first set in the fallback face, then in Fira Sans.
+    # The metric-matched fallback (and one-line breadcrumbs on phones) keep lines where they
+    # are; Google counts a cumulative layout shift up to 0.1 as good, we ask for half of it.
+    page.set_viewport_size({"width": width, "height": 844})
+
+    def late(route):
+        page.wait_for_timeout(800)
+        route.continue_()
+
+    page.route("**/*.woff2", late)
+    for path in ("/de/", "/de/projekte/", a_project_path()):
+        page.goto(demo.url(path), wait_until="load")
+        assert page.evaluate(
+            "document.fonts.ready.then(() => document.fonts.check('16px \"Fira Sans\"'))"
+        )
+        assert page.evaluate(LAYOUT_SHIFT) < 0.05, path
+
+
 @pytest.mark.parametrize("language", ["de", "en"])
 def test_the_header_is_one_row_at_1280_px(page, demo, language):
     page.set_viewport_size({"width": 1280, "height": 900})
