@@ -171,13 +171,26 @@ def page_window(page_obj):
     ]
 
 
-# KERN UX's classes for a form control, by widget type (the radio and checkbox lists render
-# their inputs through Django's templates and get their look from site.css).
+# KERN UX's classes for a form control, by widget type (radio and checkbox lists: kern_option).
 _KERN_WIDGET_CLASSES = {
     "checkbox": "kern-form-check__checkbox",
     "select": "kern-form-input__select",
     "nullbooleanselect": "kern-form-input__select",
 }
+
+
+_KERN_OPTION_CLASSES = {"radio": "kern-form-check__radio", "checkbox": "kern-form-check__checkbox"}
+
+
+@register.filter
+def kern_option(option, field):
+    """One input of a radio or checkbox list with KERN's class (its label comes separately, as
+    KERN's form check wants: the input in the first grid column, the label beside it)."""
+    css = _KERN_OPTION_CLASSES[option.data["type"]]
+    if field.errors:
+        css += f" {css}--error"
+    option.data["attrs"] = {**option.data["attrs"], "class": css}
+    return option.tag(wrap_label=False)
 
 
 @register.filter
