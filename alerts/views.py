@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods
 from alerts.digests import confirm as confirm_alert
 from alerts.forms import AlertForm, FrequencyForm, ManageRequestForm
 from alerts.mails import alert_summary, listing_url
-from alerts.matching import clean_query, describe
+from alerts.matching import clean_query, describe, summary_text
 from alerts.models import CONSENT_PURPOSE, MAX_ALERTS_PER_ADDRESS, SearchAlert
 from alerts.tokens import (
     alert_from_confirm_token,
@@ -90,6 +90,7 @@ def alert_new(request, listing_id):
                 "form": form,
                 "listing": listing,
                 "rows": rows,
+                "summary": summary_text(rows, ""),
                 "back_url": listing.url + (f"?{query}" if query else ""),
             },
         )
