@@ -7,7 +7,7 @@ from django.core import mail
 
 from alerts.forms import ALERT_FORM_KIND
 from intake.spam import issue_started_token
-from tests.search.conftest import opensearch_url, project_index  # noqa: F401 - fixtures
+from tests.search.conftest import closed_port_url, opensearch_url, project_index  # noqa: F401
 
 ADDRESS = "ada@example.org"
 
