@@ -209,7 +209,8 @@ def manage(request, token):
             alerts.delete()
             messages.success(request, _("Alle Benachrichtigungen dieser Adresse sind gelöscht."))
         else:
-            alert = get_object_or_404(alerts, pk=request.POST.get("alert") or 0)
+            raw_id = request.POST.get("alert", "")
+            alert = get_object_or_404(alerts, pk=int(raw_id) if raw_id.isdigit() else 0)
             if action == "delete":
                 alert.delete()
                 messages.success(request, _("Die Benachrichtigung ist gelöscht."))

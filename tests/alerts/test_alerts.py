@@ -305,3 +305,31 @@ def test_missing_consent_is_explained_and_nothing_is_lost(client, listing, run_c
     assert "Bitte stimmen Sie der Verarbeitung" in body
     assert ADDRESS in body
     assert not SearchAlert.objects.exists()
+
+
+def test_the_rate_limit_keeps_what_was_typed(client, listing, run_commit_hooks, settings):
+    settings.FORM_RATE_LIMIT = {"submissions": 2, "seconds": 600}
+    save_alert(client, listing, run_commit_hooks, email="a@example.org")
+    save_alert(client, listing, run_commit_hooks, email="b@example.org")
+    response = save_alert(client, listing, run_commit_hooks, email="c@example.org")
+    assert response.status_code == 429
+    assert "c@example.org" in response.content.decode()
+    assert SearchAlert.objects.count() == 2
+
+
+def test_bad_input_on_the_manage_page_is_no_error(client, listing, run_commit_hooks):
+    save_alert(client, listing, run_commit_hooks)
+    with run_commit_hooks():
+        client.post(
+            "/de/benachrichtigungen/",
+            alert_data(form_started=started(kind=MANAGE_FORM_KIND)),
+        )
+    url = link_in(mails_to(ADDRESS)[-1], "/benachrichtigungen/")
+    assert client.post(url, {"action": "delete", "alert": "abc"}).status_code == 404
+    assert client.post(url, {"action": "frequency", "alert": "1x"}).status_code == 404
+    assert client.get(url[:-5] + "abcd/").status_code == 404
+    assert SearchAlert.objects.count() == 1
+
+
+def test_alert_form_for_a_page_that_is_no_listing_is_not_found(client, site_tree):
+    assert client.get(f"/de/benachrichtigung/neu/{site_tree.home.pk}/").status_code == 404
