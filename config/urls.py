@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("search.urls")),
     path("", include("intake.urls")),
+    path("", include("alerts.urls")),
     path("", include("backoffice.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

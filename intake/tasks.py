@@ -165,6 +165,11 @@ def build_message(mail):
     record = mail.record
     if record is None:
         raise MailRecordGone
+    build = getattr(record, "build_outgoing_mail", None)
+    if build is not None:
+        # Apps above this one (the search alerts) render their own mails, sent through the
+        # same outbox; they raise MailRecordGone for a mail that is no longer wanted.
+        return build(mail)
     kind = record._meta.model_name
     if mail.kind == OutgoingMail.Kind.STATUS_UPDATE:
         return _status_update_message(mail, record)

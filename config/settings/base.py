@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "learning",
     "projects",
     "intake",
+    "alerts",
     "backoffice",
     "search",
     "demo",

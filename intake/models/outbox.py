@@ -30,6 +30,10 @@ class OutgoingMail(models.Model):
         STATUS_UPDATE = "status_update", _("Neuer Stand an die Bewerber:in")
         DECISION_LINK = "decision_link", _("Entscheidungslink an die Kommune")
         DECISION_NOTICE = "decision_notice", _("Entscheidung der Kommune an das Matching-Team")
+        # Rendered by the alerts app (its records have ``build_outgoing_mail``).
+        ALERT_CONFIRMATION = "alert_confirmation", _("Bestätigungslink einer Suchbenachrichtigung")
+        ALERT_DIGEST = "alert_digest", _("Neue Projekte zu einer Suchbenachrichtigung")
+        ALERT_MANAGE = "alert_manage", _("Link zum Verwalten der Suchbenachrichtigungen")
 
     kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices)
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
