@@ -1,4 +1,4 @@
-""""Erfolgsgeschichte anlegen": a finished project becomes the draft of its success story."""
+""" "Erfolgsgeschichte anlegen": a finished project becomes the draft of its success story."""
 
 import datetime
 
@@ -110,9 +110,7 @@ def test_action_on_the_english_project_uses_the_german_story(
     assert StoryPage.objects.count() == 1
 
 
-def test_without_figures_or_role_the_draft_still_has_every_required_fact(
-    editor_client, site_tree
-):
+def test_without_figures_or_role_the_draft_still_has_every_required_fact(editor_client, site_tree):
     project = factories.ProjectPageFactory(
         parent=site_tree.projects,
         title="Kompass",
@@ -129,9 +127,7 @@ def test_without_figures_or_role_the_draft_still_has_every_required_fact(
     assert list(story.body) == []
 
 
-def test_header_button_offers_the_action_then_the_existing_story(
-    editor_client, finished_project
-):
+def test_header_button_offers_the_action_then_the_existing_story(editor_client, finished_project):
     assert "Erfolgsgeschichte anlegen" in header_button_labels(editor_client, finished_project)
 
     editor_client.post(create_url(finished_project))
@@ -142,9 +138,7 @@ def test_header_button_offers_the_action_then_the_existing_story(
 
 
 def test_running_project_offers_no_story_and_refuses_one(editor_client, site_tree):
-    project = factories.ProjectPageFactory(
-        parent=site_tree.projects, status=ProjectStatus.RUNNING
-    )
+    project = factories.ProjectPageFactory(parent=site_tree.projects, status=ProjectStatus.RUNNING)
 
     assert "Erfolgsgeschichte anlegen" not in header_button_labels(editor_client, project)
     response = editor_client.post(create_url(project))
@@ -152,9 +146,7 @@ def test_running_project_offers_no_story_and_refuses_one(editor_client, site_tre
     assert not StoryPage.objects.exists()
 
 
-def test_team_member_without_page_permissions_cannot_create_a_story(
-    team_client, finished_project
-):
+def test_team_member_without_page_permissions_cannot_create_a_story(team_client, finished_project):
     # Admin access through the Matching-Team, but no right to add pages.
     response = team_client.post(create_url(finished_project))
 
@@ -173,7 +165,9 @@ def test_editor_without_rights_on_stories_cannot_create_one(client, site_tree, f
         GroupPagePermission.objects.create(
             group=group,
             page=site_tree.projects,
-            permission=Permission.objects.get(codename=codename, content_type__app_label="wagtailcore"),
+            permission=Permission.objects.get(
+                codename=codename, content_type__app_label="wagtailcore"
+            ),
         )
     user = factories.UserFactory(groups=["Projektredaktion"])
     client.force_login(user)
