@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from projects.models import ProjectPage, ProjectStatus
 from stories.models import StoryPage
-from tests.e2e.helpers import E2E
+from tests.e2e.helpers import E2E, axe_violations
 from tests.e2e.test_editor import publish_from_editor, sign_in_to_admin
 
 pytestmark = E2E
@@ -65,13 +65,18 @@ def test_editor_creates_the_story_of_a_finished_project(page, demo):
 
 
 def test_visitor_reads_the_success_story_from_the_finished_project(page, demo):
-    page.goto(demo.url("/de/projekte/papierlos-aber-richtig-eschwege/"))
+    for width in (390, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(demo.url("/de/projekte/papierlos-aber-richtig-eschwege/"))
 
-    impact = page.locator("section.impact-reached")
-    expect(impact.get_by_role("heading", name="Erreichte Wirkung")).to_be_visible()
-    expect(impact.locator(".impact-figures li")).to_have_count(3)
+        impact = page.locator("section.impact-reached")
+        expect(impact.get_by_role("heading", name="Erreichte Wirkung")).to_be_visible()
+        expect(impact.locator(".impact-figures li")).to_have_count(3)
+        assert axe_violations(page) == []
+        # Nothing of the section sticks out sideways on a phone.
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+
     impact.get_by_role("link", name=re.compile("^Erfolgsgeschichte lesen")).click()
-
     expect(page).to_have_url(re.compile(r"/de/erfolgsgeschichten/eschwege-papierlos-aber-richtig/"))
     # And back from the story to its project.
     page.get_by_role("link", name=re.compile("Zum Projekt")).click()
