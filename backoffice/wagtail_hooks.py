@@ -8,12 +8,14 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
 
+from backoffice.success_stories import can_create_story, existing_story
 from backoffice.views import (
     applications,
     candidates,
     matching,
     municipality_requests,
     placements,
+    success_stories,
 )
 from intake.models import (
     Application,
@@ -22,7 +24,7 @@ from intake.models import (
     ContactRequest,
     MunicipalityRequest,
 )
-from projects.models import ProjectPage
+from projects.models import ProjectPage, ProjectStatus
 
 from .dashboard import NewRecordsPanel
 from .permissions import MatchingTeamPermissionPolicy, is_matching_team
@@ -127,6 +129,11 @@ def register_backoffice_urls():
             name="backoffice_candidate_delete",
         ),
         path(
+            "projekte/<int:project_pk>/erfolgsgeschichte/",
+            success_stories.CreateSuccessStoryView.as_view(),
+            name="backoffice_create_success_story",
+        ),
+        path(
             "matching/anfragen-kommunen/<int:pk>/projekt-anlegen/",
             municipality_requests.CreateProjectFromRequestView.as_view(),
             name="backoffice_request_to_project",
@@ -169,4 +176,47 @@ def project_ranking_button(page, user, view_name, next_url=None):
             url=reverse("backoffice_project_ranking", args=[page.pk]),
             icon_name="crosshairs",
             priority=45,
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def success_story_button(page, user, view_name, next_url=None):
+    """On a finished project: "Erfolgsgeschichte anlegen", or the way to the existing story.
+
+    The existing story (draft or live) is shown to everyone who may edit it, so nobody writes
+    a second one; creating is offered to editors who may add stories.
+    """
+    if page.specific_class is not ProjectPage:
+        return
+    story = existing_story(page)
+    if story is not None:
+        if story.permissions_for_user(user).can_edit():
+            label = (
+                _("Erfolgsgeschichte bearbeiten")
+                if story.live
+                else _("Erfolgsgeschichte bearbeiten (Entwurf)")
+            )
+            yield Button(
+                label,
+                url=reverse("wagtailadmin_pages:edit", args=[story.pk]),
+                icon_name="doc-full",
+                priority=40,
+            )
+        return
+    if page.specific_deferred.status != ProjectStatus.COMPLETED:
+        return
+    if can_create_story(page, user):
+        url = reverse("backoffice_create_success_story", args=[page.pk])
+        yield Button(
+            _("Erfolgsgeschichte anlegen"),
+            url=url,
+            icon_name="doc-full",
+            # Posts directly (Wagtail's action controller adds the CSRF token); without
+            # JavaScript the link opens the confirmation page.
+            attrs={
+                "data-controller": "w-action",
+                "data-action": "w-action#post",
+                "data-w-action-url-value": url,
+            },
+            priority=40,
         )

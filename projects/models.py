@@ -1,5 +1,6 @@
 """The project listing and the project page with its structured fields."""
 
+import datetime
 from types import SimpleNamespace
 
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -17,10 +18,14 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
+from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, KeyFigureBlock
+from core.dates import add_months
 from core.models import BasePage, ListingPage
 from taxonomy.localization import localize_many, name_in_locale
 from taxonomy.models import CompetencyLevel, in_default_language
+
+# The figures of the impact reached: a few, chosen by the editors, not a statistic.
+MAX_IMPACT_FIGURES = 4
 
 
 class ProjectStatus(models.TextChoices):
@@ -141,6 +146,33 @@ class ProjectPage(RoutablePageMixin, BasePage):
         help_text=_("z. B. „Fachbereichsleitung Bürgerservice“"),
     )
     funder = models.CharField(_("Förderer"), max_length=200, blank=True)
+    # What came of it, filled in once the project has finished; the page shows it only then.
+    impact_reached = models.TextField(
+        _("Erreichte Wirkung"),
+        blank=True,
+        help_text=_(
+            "Zwei, drei Sätze zum Abschluss: Was hat sich für die Zielgruppen verändert? "
+            "Erscheint auf der Projektseite, sobald das Projekt abgeschlossen ist."
+        ),
+    )
+    impact_figures = StreamField(
+        [("figure", KeyFigureBlock(label=_("Kennzahl")))],
+        verbose_name=_("Wirkung in Zahlen"),
+        blank=True,
+        max_num=MAX_IMPACT_FIGURES,
+        help_text=_(
+            "Bis zu vier Zahlen, die die Redaktion auswählt, z. B. „120 | Vorgänge digital“."
+        ),
+    )
+    maker_role = models.CharField(
+        _("Die Macher:in"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Beruflicher Hintergrund und Rolle im Projekt, z. B. „Informatikerin, heute "
+            "Digitalisierungsbeauftragte“; ohne Namen."
+        ),
+    )
     body = StreamField(BodyStreamBlock(), verbose_name=_("Weitere Inhalte"), blank=True)
 
     content_panels = [
@@ -171,6 +203,15 @@ class ProjectPage(RoutablePageMixin, BasePage):
                 FieldRowPanel([FieldPanel("sponsor_role"), FieldPanel("funder")]),
             ],
             heading=_("Rahmenbedingungen"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("impact_reached"),
+                FieldPanel("impact_figures"),
+                FieldPanel("maker_role"),
+            ],
+            heading=_("Abschluss: erreichte Wirkung"),
+            classname="collapsed",
         ),
         FieldPanel("body"),
     ]
@@ -210,6 +251,9 @@ class ProjectPage(RoutablePageMixin, BasePage):
         SynchronizedField("application_deadline"),
         TranslatableField("sponsor_role"),
         SynchronizedField("funder"),
+        TranslatableField("impact_reached"),
+        TranslatableField("impact_figures"),
+        TranslatableField("maker_role"),
         TranslatableField("body"),
     ]
     api_fields = [
@@ -228,6 +272,7 @@ class ProjectPage(RoutablePageMixin, BasePage):
         APIField("application_deadline"),
         APIField("sponsor_role"),
         APIField("funder"),
+        APIField("impact_data"),
     ]
 
     parent_page_types = ["projects.ProjectIndexPage"]
@@ -307,6 +352,32 @@ class ProjectPage(RoutablePageMixin, BasePage):
                 facts.append(f"{name}, {page.municipality.get_bundesland_display()}")
             facts.append(str(page.get_status_display()))
             page.search_result_facts = facts
+
+    @property
+    def is_completed(self):
+        """True once the project has finished; only then does the page show its impact."""
+        return self.status == ProjectStatus.COMPLETED
+
+    @property
+    def end_date(self):
+        """The last day of the project: start plus its duration in months, minus one day."""
+        return add_months(self.start_date, self.duration_months) - datetime.timedelta(days=1)
+
+    @property
+    def figures(self):
+        """The impact figures as (value, label) pairs, in the editor's order."""
+        return [(block.value["value"], block.value["label"]) for block in self.impact_figures]
+
+    @property
+    def impact_data(self):
+        """The impact reached (API); None until the project has finished."""
+        if not self.is_completed:
+            return None
+        return {
+            "text": self.impact_reached,
+            "figures": [{"value": value, "label": label} for value, label in self.figures],
+            "maker_role": self.maker_role,
+        }
 
     @property
     def municipality_data(self):

@@ -38,7 +38,14 @@ logger = logging.getLogger(__name__)
 
 PROJECTS_PER_PAGE = 12
 # Long texts a card does not show; parsing twelve StreamFields per listing costs real time.
-CARD_DEFERRED_FIELDS = ("body", "challenge", "intended_impact", "target_groups")
+CARD_DEFERRED_FIELDS = (
+    "body",
+    "challenge",
+    "intended_impact",
+    "target_groups",
+    "impact_reached",
+    "impact_figures",
+)
 # Parameters that page or order a listing but do not change which projects it contains.
 _NOT_A_FILTER = ("page", "sort")
 
