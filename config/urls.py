@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("intake.urls")),
     path("", include("backoffice.urls")),
+    path("", include("programme.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
