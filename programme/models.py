@@ -27,6 +27,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from core.locales import default_locale, locale_by_id
 from core.models import BasePage, SiteSettings
+from programme.panels import RegistrationCountsPanel
 
 # How many past events the programme page shows (newest first).
 PAST_EVENTS_SHOWN = 12
@@ -160,6 +161,7 @@ class EventPage(BasePage):
                 FieldPanel("registration_open"),
                 FieldPanel("capacity"),
                 FieldPanel("macherinnen_only"),
+                RegistrationCountsPanel(),
             ],
             heading=_("Anmeldung"),
         ),
