@@ -7,3 +7,8 @@ class ProgrammeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "programme"
     verbose_name = _("Begleitprogramm")
+
+    def ready(self):
+        from programme.signals import connect
+
+        connect()
