@@ -85,6 +85,17 @@ class EventIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         upcoming = list(self.upcoming_events())
+        german = default_locale()
+        if self.locale_id != german.pk:
+            # The default-language pages of all events at once, not one query per event.
+            ids = dict(
+                EventPage.objects.filter(
+                    locale_id=german.pk,
+                    translation_key__in=[event.translation_key for event in upcoming],
+                ).values_list("translation_key", "pk")
+            )
+            for event in upcoming:
+                event._canonical_id = ids.get(event.translation_key, event.pk)
         # Places left are counted once for all upcoming events (one query).
         counts = registered_counts([event.canonical_id() for event in upcoming])
         for event in upcoming:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 APPS = [
-    "backoffice", "config", "core", "demo", "home", "intake", "learning", "news", "projects",
-    "search", "stories", "taxonomy", "users",
+    "backoffice", "config", "core", "demo", "home", "intake", "learning", "news", "programme",
+    "projects", "search", "stories", "taxonomy", "users",
 ]  # fmt: skip
 OWN = {*APPS, "tests", "manage"}
 
