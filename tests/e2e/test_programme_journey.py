@@ -49,6 +49,7 @@ def test_macherin_moves_up_from_the_waiting_list(browser, page, demo, open_forms
     phone.goto(demo.url("/de/"))
     phone.locator("footer").get_by_role("link", name="Begleitprogramm").click()
     expect(phone.get_by_role("heading", name="Begleitprogramm", level=1)).to_be_visible()
+    assert axe_violations(phone) == []
     card = phone.locator(".card", has=phone.get_by_role("link", name=WORKSHOP))
     expect(card).to_contain_text("Ausgebucht – Anmeldung auf die Warteliste möglich")
     card.get_by_role("link", name=WORKSHOP).click()

@@ -364,3 +364,19 @@ def test_more_places_move_the_waiting_list_up(workshop, django_capture_on_commit
     with django_capture_on_commit_callbacks(execute=True):
         workshop.save_revision().publish()
     assert Registration.objects.filter(status="registered").count() == 3
+
+
+def test_a_reminder_queued_before_a_cancellation_is_dropped(
+    programme, mailoutbox, django_capture_on_commit_callbacks
+):
+    from intake.tasks import deliver
+
+    event = factories.EventPageFactory(parent=programme, start=in_days(1, hour=18), publish=True)
+    registration = register(event, name="Alex", email="alex@example.org")
+    call_command("send_event_reminders", verbosity=0)
+    cancel(registration)
+    reminder = OutgoingMail.objects.get(status="reminder")
+    mailoutbox.clear()
+
+    assert deliver(reminder.pk) is False
+    assert not [mail for mail in mailoutbox if mail.subject.startswith("Erinnerung")]
