@@ -120,6 +120,21 @@ OFFER_EXPORT = [
     "status",
     "created_at",
 ]
+REGISTRATION_EXPORT = [
+    "pk",
+    "event",
+    "status",
+    "position",
+    "name",
+    "email",
+    "organisation",
+    "role",
+    "language",
+    "created_at",
+    "moved_up_at",
+    "cancelled_at",
+]
+
 CONTACT_EXPORT = [
     "pk",
     "kind",

@@ -16,6 +16,7 @@ from intake.models import (
     PipelineStatus,
     RequestStatus,
 )
+from programme.models import EventPage, Registration
 from projects.models import ProjectPage
 from taxonomy.models import Bundesland, Competency
 
@@ -96,3 +97,16 @@ class ContactRequestFilterSet(WagtailFilterSet):
     class Meta:
         model = ContactRequest
         fields = ["kind", "created_at"]
+
+
+def german_events(request=None):
+    return EventPage.objects.filter(locale=Locale.get_default()).order_by("-start")
+
+
+class RegistrationFilterSet(WagtailFilterSet):
+    event = django_filters.ModelChoiceFilter(label=_("Veranstaltung"), queryset=german_events)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Registration.Status.choices)
+
+    class Meta:
+        model = Registration
+        fields = ["event", "status"]

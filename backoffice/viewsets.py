@@ -18,6 +18,7 @@ from backoffice.filters import (
     CompanyOfferFilterSet,
     ContactRequestFilterSet,
     MunicipalityRequestFilterSet,
+    RegistrationFilterSet,
 )
 from backoffice.permissions import MatchingTeamOnlyMixin, is_matching_team
 from backoffice.views import applications, candidates, municipality_requests, records
@@ -30,6 +31,7 @@ from intake.models import (
     MunicipalityRequest,
     PipelineStatus,
 )
+from programme.models import Registration
 
 
 class BackOfficeViewSet(ModelViewSet):
@@ -241,6 +243,37 @@ class ContactRequestViewSet(RecordViewSet):
     export_filename = "kontaktanfragen"
 
 
+class RegistrationViewSet(RecordViewSet):
+    """Who registered for the events of the Begleitprogramm (personal data: team only)."""
+
+    model = Registration
+    name = "backoffice_registrations"
+    url_prefix = "matching/anmeldungen"
+    icon = "date"
+    menu_label = _("Anmeldungen Begleitprogramm")
+    list_display = ["name", "event", "status", "position", created_at_column(_("Angemeldet am"))]
+    inspect_view_fields = [
+        "event",
+        "status",
+        "position",
+        "name",
+        "email",
+        "organisation",
+        "role",
+        "consent",
+        "language",
+        "created_at",
+        "moved_up_at",
+        "cancelled_at",
+        "reminded_at",
+    ]
+    filterset_class = RegistrationFilterSet
+    search_fields = ["name", "email", "organisation", "role"]
+    ordering = ["-created_at"]
+    list_export = exports.REGISTRATION_EXPORT
+    export_filename = "anmeldungen-begleitprogramm"
+
+
 class MatchingTeamMenuItem(MenuItem):
     """A menu item only the Matching-Team sees."""
 
@@ -258,6 +291,7 @@ class BackOfficeViewSetGroup(ModelViewSetGroup):
         MunicipalityRequestViewSet,
         CompanyOfferViewSet,
         ContactRequestViewSet,
+        RegistrationViewSet,
     )
 
     def get_submenu_items(self):

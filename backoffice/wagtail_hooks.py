@@ -24,6 +24,7 @@ from intake.models import (
     ContactRequest,
     MunicipalityRequest,
 )
+from programme.models import Registration
 from projects.models import ProjectPage, ProjectStatus
 
 from .dashboard import NewRecordsPanel
@@ -39,6 +40,9 @@ for _model in (MunicipalityRequest, CompanyOffer):
 register_permission_policy(
     ContactRequest, MatchingTeamPermissionPolicy(ContactRequest, ["view", "delete"])
 )
+# Registrations change only through the public form and the cancellation link (the waiting
+# list moves up there); the team reads and exports them.
+register_permission_policy(Registration, MatchingTeamPermissionPolicy(Registration, ["view"]))
 
 from .viewsets import BackOfficeViewSetGroup, inspect_url_finder, pipeline_counts  # noqa: E402
 

@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("", include("intake.urls")),
     path("", include("alerts.urls")),
     path("", include("backoffice.urls")),
+    path("", include("programme.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

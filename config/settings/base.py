@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "home",
     "stories",
     "news",
+    "programme",
     "learning",
     "projects",
     "intake",

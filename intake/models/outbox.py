@@ -34,6 +34,8 @@ class OutgoingMail(models.Model):
         ALERT_CONFIRMATION = "alert_confirmation", _("Bestätigungslink einer Suchbenachrichtigung")
         ALERT_DIGEST = "alert_digest", _("Neue Projekte zu einer Suchbenachrichtigung")
         ALERT_MANAGE = "alert_manage", _("Link zum Verwalten der Suchbenachrichtigungen")
+        # The record builds this mail itself (``build_mail``); ``status`` says which one.
+        EVENT_REGISTRATION = "event_registration", _("Nachricht zur Anmeldung (Begleitprogramm)")
 
     kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices)
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
@@ -60,15 +62,17 @@ class OutgoingMail(models.Model):
         return f"{self.get_kind_display()} ({self.content_type.model} {self.object_id})"
 
     @classmethod
-    def queue(cls, kind, record):
+    def queue(cls, kind, record, status=""):
         """Queue a mail of ``kind`` about ``record``; it is sent once the transaction commits.
 
         Call it inside the transaction that writes ``record`` (see queue_status_update).
+        ``status`` names the state the mail announces, where the record may move on.
         """
         mail = cls.objects.create(
             kind=kind,
             content_type=ContentType.objects.get_for_model(record),
             object_id=record.pk,
+            status=status,
         )
         transaction.on_commit(lambda: _send_after_commit(mail.pk), robust=True)
         return mail

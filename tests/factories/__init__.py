@@ -33,6 +33,7 @@ from tests.factories.learning import (
     LearningResourcePageFactory,
 )
 from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
+from tests.factories.programme import EventIndexPageFactory, EventPageFactory
 from tests.factories.projects import (
     ProjectCompetencyFactory,
     ProjectIndexPageFactory,
@@ -53,6 +54,8 @@ __all__ = [
     "CompetencyFactory",
     "ConsentRecordFactory",
     "ContactRequestFactory",
+    "EventIndexPageFactory",
+    "EventPageFactory",
     "ExpertFactory",
     "ExpertIndexPageFactory",
     "FormPageFactory",

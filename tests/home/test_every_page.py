@@ -43,6 +43,8 @@ def test_every_live_page_renders_in_its_language(client, demo_site):
         "FormPage",
         "NewsIndexPage",
         "NewsPage",
+        "EventIndexPage",
+        "EventPage",
     }
     assert seen_types["de"] == expected
     assert seen_types["en"] == expected

@@ -60,8 +60,8 @@ def test_second_run_creates_and_changes_nothing():
     output = seed()
 
     step_lines = [line for line in output.splitlines() if line.startswith("[")]
-    assert len(step_lines) == 12
-    assert step_lines[0].startswith("[1/12] ")
+    assert len(step_lines) == 13
+    assert step_lines[0].startswith("[1/13] ")
     assert all("0 angelegt, 0 aktualisiert" in line for line in step_lines), output
     assert snapshot() == first
 

@@ -17,9 +17,11 @@ from home.models import HomePage, StandardPage
 from intake.models import FormKind, FormPage
 from learning.models import ExpertIndexPage, LearningIndexPage, LearningResourcePage
 from news.models import NewsIndexPage, NewsPage
+from programme.models import EventIndexPage, EventPage
 from projects.models import ProjectIndexPage, ProjectPage, Requirement
 from stories.models import StoryIndexPage, StoryPage
 from tests import factories
+from tests.factories.programme import in_days
 from tests.module_data import module_data
 from tests.sites import build_site_tree, site_locales
 
@@ -40,6 +42,8 @@ BUDGETS = {
     "form page": {"de": 16, "en": 19},
     "news listing": {"de": 18, "en": 24},
     "news page": {"de": 18, "en": 20},
+    "programme page": {"de": 20, "en": 23},  # upcoming events (places left in one query), past
+    "event page": {"de": 18, "en": 21},  # the registration form, places left
     # Three of these write the search log (its upsert inside a savepoint: the test's
     # transaction; one query in production, where requests run in autocommit); two show the
     # projects' place (their municipalities, localised), whatever the number of results.
@@ -129,6 +133,17 @@ def build_site():
             parent=news, title=f"Meldung {number}", image=factories.ImageFactory(), publish=True
         )
         urls["news page"] = both(item, title=f"News item {number}")
+    programme = factories.EventIndexPageFactory(parent=tree.home, publish=True)
+    urls["programme page"] = both(programme, title="Programme", slug="programme")
+    for number in range(ITEMS):
+        event = factories.EventPageFactory(
+            parent=programme, title=f"Workshop {number}", capacity=10, publish=True
+        )
+        urls["event page"] = both(event, title=f"Workshop {number} (EN)")
+    past = factories.EventPageFactory(
+        parent=programme, title="Kick-off", start=in_days(-30), publish=True
+    )
+    both(past, title="Kick-off (EN)")
     urls["site search"] = {"de": "/de/suche/?q=Kommune", "en": "/en/search/?q=municipality"}
     return SimpleNamespace(urls=urls)
 
@@ -166,6 +181,8 @@ BUDGETED_MODELS = {
     FormPage: "form page",
     NewsIndexPage: "news listing",
     NewsPage: "news page",
+    EventIndexPage: "programme page",
+    EventPage: "event page",
 }
 
 

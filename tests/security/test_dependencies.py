@@ -11,6 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 APPS = [
     "alerts", "backoffice", "config", "core", "demo", "home", "intake", "learning", "news",
+    "programme",
     "projects", "search", "stories", "taxonomy", "users",
 ]  # fmt: skip
 OWN = {*APPS, "tests", "manage"}

@@ -18,12 +18,13 @@ from demo.learning import build_resources
 from demo.municipalities import build_municipalities
 from demo.news import build_news
 from demo.pages import build_site, build_structure
+from demo.programme import build_programme
 from demo.projects import build_projects
 from demo.stories import build_stories
 from demo.taxonomies import build_competencies, build_topics
 from demo.translations import build_translations
 
-STEP_COUNT = 12
+STEP_COUNT = 13
 
 
 class Command(BaseCommand):
@@ -70,6 +71,7 @@ class Command(BaseCommand):
         self._step(
             "Aktuelles und Veröffentlichungen", build_news, pages["home"], locales.en, images
         )
+        self._step("Begleitprogramm", build_programme, pages["programme"], locales.en)
         self._report(f"Demo-Inhalte bereit ({time.monotonic() - started:.1f} s).")
 
     def _step(self, label, builder, *args):
