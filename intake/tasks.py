@@ -167,14 +167,11 @@ def build_message(mail):
         raise MailRecordGone
     build = getattr(record, "build_outgoing_mail", None)
     if build is not None:
-        # Apps above this one (the search alerts) render their own mails, sent through the
-        # same outbox; they raise MailRecordGone for a mail that is no longer wanted.
+        # Apps above this one (search alerts, event registrations) render their own mails,
+        # sent and retried through the same outbox; they raise MailRecordGone for a mail
+        # that is no longer wanted.
         return build(mail)
     kind = record._meta.model_name
-    if hasattr(record, "build_mail"):
-        # Records of the apps above this one (an event registration) render their own
-        # mails; the outbox only keeps and retries them.
-        return record.build_mail(mail)
     if mail.kind == OutgoingMail.Kind.STATUS_UPDATE:
         return _status_update_message(mail, record)
     if mail.kind == OutgoingMail.Kind.DECISION_LINK:

@@ -414,7 +414,7 @@ class Registration(models.Model):
         ).count()
         return ahead + 1
 
-    def build_mail(self, mail):
+    def build_outgoing_mail(self, mail):
         """The e-mail the outbox owes this registration (see intake/tasks.py)."""
         # Imported here: the mail module imports the page models.
         from programme.mails import registration_message

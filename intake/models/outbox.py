@@ -34,7 +34,7 @@ class OutgoingMail(models.Model):
         ALERT_CONFIRMATION = "alert_confirmation", _("Bestätigungslink einer Suchbenachrichtigung")
         ALERT_DIGEST = "alert_digest", _("Neue Projekte zu einer Suchbenachrichtigung")
         ALERT_MANAGE = "alert_manage", _("Link zum Verwalten der Suchbenachrichtigungen")
-        # The record builds this mail itself (``build_mail``); ``status`` says which one.
+        # Rendered by the programme app (``build_outgoing_mail``); ``status`` says which one.
         EVENT_REGISTRATION = "event_registration", _("Nachricht zur Anmeldung (Begleitprogramm)")
 
     kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices)
