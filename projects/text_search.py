@@ -44,8 +44,9 @@ _TEXT_WEIGHTS = (
     (("municipality__name",), 1),
 )
 _RELATED_WEIGHTS = ((("topics__name",), 2), (("competence_profile__competency__name",), 2))
-# Share of mobile work (per cent) that the words of the engine's work_mode field stand for.
-_REMOTE_WEIGHTS = (((50, 100), 2), ((21, 49), 1))
+# Share of mobile work (per cent) that the words of the engine's work_mode field stand for:
+# a structured fact, so it counts like a title match when the work is mostly mobile.
+_REMOTE_WEIGHTS = (((50, 100), 4), ((21, 49), 2))
 _SPLIT = re.compile(r"[-/]")
 
 

@@ -49,7 +49,7 @@
             } else if (count === 1) {
                 text = input.getAttribute("data-suggest-one") || "";
             } else {
-                text = (input.getAttribute("data-suggest-many") || "").replace("%s", String(count));
+                text = (input.getAttribute("data-suggest-many") || "").replace("{count}", String(count));
             }
             status.textContent = text;
         }
