@@ -286,16 +286,11 @@ class ProjectFilterSet(django_filters.FilterSet):
         units = [unit for unit in units if content_words(unit, lang)] or units
         if self.any_words:
             words = [word.lower() for word in content_words(value, lang)] or units
-            units = list(
-                dict.fromkeys(
-                    unit
-                    for word in words
-                    for unit in [
-                        *text_search.query_units(word, lang),
-                        *compound_parts(word, lang),
-                    ]
-                )
-            )[: text_search.MAX_UNITS]
+            units = [unit for word in words for unit in text_search.query_units(word, lang)]
+            if len(words) == 1:
+                # A single compound that found nothing: its parts ("Impfzentren" -> "impf").
+                units += compound_parts(words[0], lang)
+            units = list(dict.fromkeys(units))[: text_search.MAX_UNITS]
         terms = [text_search.alternatives(unit, lang) for unit in units]
         conditions = [text_search.unit_condition(alts, lang) for alts in terms]
         projects = ProjectPage.objects.all()

@@ -48,7 +48,7 @@ def can_relax(query, lang):
     """Whether any-word matching means something for ``query``: it has at least two content
     words, or a compound whose parts may be found on their own ("Impfzentren")."""
     words = content_words(query, lang)
-    return len(words) >= 2 or any(compound_parts(word, lang) for word in words)
+    return len(words) >= 2 or (len(words) == 1 and bool(compound_parts(words[0], lang)))
 
 
 def engine_search(search, client=None):

@@ -240,8 +240,8 @@ class ProjectSearch:
     def text_query(self):
         """The scoring part: the text matched across the weighted fields, or everything.
 
-        Any of five clauses finds a project; their scores add up, so a project that matches
-        more ways ranks higher:
+        Any of four (relaxed: five) clauses finds a project; their scores add up, so a project
+        that matches more ways ranks higher:
 
         * ``cross_fields``: the words may be spread over the fields (topic "Personal", title
           "gewinnen"), and the minimum (MINIMUM_WORDS) counts words over all fields together,
@@ -249,8 +249,8 @@ class ProjectSearch:
         * the words as a phrase in the title, summary, topics or competencies: exact matches
           rank above projects that only contain the words somewhere;
         * the compound parts (``all_text.parts``): "Bus" finds "Rufbus", weighted lower since a
-          part says less than the whole word; and once more with the query's own compounds
-          split ("Impfzentren" finds "Impf- und Testlogistik"), weighted lower still;
+          part says less than the whole word; when relaxed, once more with the query's own
+          compounds split ("Impfzentren" finds "Impf- und Testlogistik"), weighted lower still;
         * small typos (``fuzziness``, first letter fixed) over all the text, weighted lowest.
         """
         if not self.query:
@@ -258,9 +258,30 @@ class ProjectSearch:
         Q = self.dsl.Q
         lang = self.lang if self.lang in ("de", "en") else "de"
         minimum = ANY_WORD if self.any_words else MINIMUM_WORDS
+        # Only when relaxed (the query found nothing): the query's own compounds split, so
+        # "Impfzentren" finds "Impf- und Testlogistik". Always on, it would let every compound
+        # find whatever shares a part with it, and hide a misspelt word's "Meinten Sie …?".
+        split = (
+            [
+                Q(
+                    "match",
+                    **{
+                        "all_text.parts": {
+                            "query": self.query,
+                            "analyzer": f"{lang}_parts_search",
+                            "minimum_should_match": minimum,
+                            "boost": 0.3,
+                        }
+                    },
+                )
+            ]
+            if self.any_words
+            else []
+        )
         return Q(
             "bool",
             should=[
+                *split,
                 Q(
                     "multi_match",
                     query=self.query,
@@ -284,17 +305,6 @@ class ProjectSearch:
                             "query": self.query,
                             "minimum_should_match": minimum,
                             "boost": 0.5,
-                        }
-                    },
-                ),
-                Q(
-                    "match",
-                    **{
-                        "all_text.parts": {
-                            "query": self.query,
-                            "analyzer": f"{lang}_parts_search",
-                            "minimum_should_match": minimum,
-                            "boost": 0.3,
                         }
                     },
                 ),

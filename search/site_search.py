@@ -168,10 +168,12 @@ def search_pages(queryset, query, locale, backend="default"):
         return results, query
     lang = language_for_locale(locale.language_code)
     correction = corrected(query, page_vocabulary(locale))
-    parts = [part for word in content_words(query, lang) for part in compound_parts(word, lang)]
-    for other in (correction, " ".join(parts)):
+    words = content_words(query, lang)
+    parts = compound_parts(words[0], lang) if len(words) == 1 else []
+    # The correction as typed (all its words, as the backend's default); any of the parts.
+    for other, operator in ((correction, None), (" ".join(parts), "or")):
         if other and other.lower() != query.lower():
-            other_results = queryset.search(other, backend=backend)
+            other_results = queryset.search(other, backend=backend, operator=operator)
             if other_results.count():
                 return other_results, other
     return results, query

@@ -16,6 +16,12 @@ pytestmark = E2E
 WIDTHS = [pytest.param(390, id="phone"), pytest.param(1280, id="desktop")]
 
 
+def settle(page):
+    """Wait until the browser's requests are answered: a request still running when the test
+    ends would write to the database while it is reset for the next test."""
+    page.wait_for_load_state("networkidle")
+
+
 def header_search(page, demo, width):
     """The header's search field on the German home page, the menu opened on a phone."""
     page.set_viewport_size({"width": width, "height": 900})
@@ -56,6 +62,7 @@ def test_typing_suggests_titles_and_the_keyboard_opens_one(page, demo, width):
 
     expect(page.locator("h1")).to_have_text(title)
     assert page.problems == []
+    settle(page)
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -77,6 +84,7 @@ def test_escape_closes_and_a_click_opens_a_suggestion(page, demo, width):
     title = option.inner_text()
     option.click()
     expect(page.locator("h1")).to_have_text(title)
+    settle(page)
 
 
 def test_enter_without_a_chosen_suggestion_searches_the_site(page, demo):
@@ -88,6 +96,7 @@ def test_enter_without_a_chosen_suggestion_searches_the_site(page, demo):
 
     expect(page).to_have_url(demo.url("/de/suche/?q=Klima"))
     expect(page.locator(".result-count")).to_contain_text("Klima")
+    settle(page)
 
 
 def test_without_javascript_the_field_is_a_plain_search_box(browser, demo):
@@ -103,5 +112,6 @@ def test_without_javascript_the_field_is_a_plain_search_box(browser, demo):
         field.fill("Klima")
         field.press("Enter")
         expect(tab).to_have_url(demo.url("/de/suche/?q=Klima"))
+        settle(tab)
     finally:
         context.close()

@@ -55,16 +55,12 @@ def test_autocomplete_on_the_database(client, site_tree):
     assert response.json() == {"results": [{"title": page.title, "url": page.url}]}
 
 
-def test_few_results_get_a_suggestion_and_none_the_corrected_results(client, site_tree):
+def test_a_typo_that_finds_nothing_shows_the_corrected_results(client, site_tree):
     standard_page(site_tree.home, "Klimaschutz im Quartier")
     standard_page(site_tree.home, "Radwege planen")
 
-    few = client.get("/de/suche/", {"q": "Klimaschutz Radwegen"})
     typo = client.get("/de/suche/", {"q": "Klimaschtz"})
 
-    links = parse(few).select("p.search-suggestion a")
-    assert [link.text for link in links] == ["Klimaschutz Radwege"]
-    assert links[0]["href"] == "/de/suche/?q=Klimaschutz%20Radwege"
     assert result_titles(typo) == ["Klimaschutz im Quartier"]
     text = " ".join(parse(typo).select_one("main").text.split())
     assert "Zu „Klimaschtz“ haben wir nichts gefunden; gezeigt werden die Ergebnisse für" in text
@@ -85,8 +81,8 @@ def test_the_header_search_is_a_combobox_only_with_its_script(client, site_tree)
 
     # The script makes it a combobox; the markup alone is a plain search field.
     assert field.get("role") is None
-    assert field["data-suggest-url"] == "/de/suche/autocomplete/"
-    scripts = [s["src"] for s in parse(client.get("/de/")).select("script[src]")]
+    assert field.get("data-suggest-url") == "/de/suche/autocomplete/"
+    scripts = [s.get("src") for s in parse(client.get("/de/")).select("script[src]")]
     assert any(src.endswith("search/combobox.js") for src in scripts)
 
 
