@@ -8,7 +8,8 @@ the engine, and runs every judged query through
   relaxed to any word when all words find nothing, as the listing does: ``engine_search``),
 * (b) the database fallback (``ProjectFilterSet`` over the listing's projects, as without
   an engine, relaxed in the same way: ``database_search``),
-* (c) the site search (Wagtail's backend on OpenSearch, the project pages among its results).
+* (c) the site search (Wagtail's backend on OpenSearch, the project pages among its results;
+  a query that finds nothing tried again as corrected or split, as the search page does).
 
 For each it prints nDCG@5 (graded gains 0-2, ideal order from the judgements), recall@10
 and the zero-result rate; all three only over the queries that have a relevant project.
@@ -125,7 +126,7 @@ def main():
     from projects.views import listed_projects
     from search import indexing
     from search.dsl import get_client
-    from search.site_search import searchable_pages
+    from search.site_search import search_pages, searchable_pages
 
     client = get_client(timeout=indexing.BULK_TIMEOUT_SECONDS)
     with throwaway_database():
@@ -158,7 +159,8 @@ def main():
                 def site(query, lang=lang, locale=locale, request=request):
                     with translation.override(lang):
                         pages = searchable_pages(request, locale).type(ProjectPage)
-                        return [page.slug for page in pages.search(query)[:K_RECALL]]
+                        results, _answered = search_pages(pages, query, locale)
+                        return [page.slug for page in results[:K_RECALL]]
 
                 evaluate("opensearch", lang, judgements, engine, args.verbose)
                 evaluate("database", lang, judgements, database, args.verbose)

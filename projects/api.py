@@ -17,10 +17,12 @@ from django.utils import translation
 from django.utils.translation import gettext
 from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.errors import ValidationError
+from wagtail.models import Locale
 
 from core.public_url import absolute_url
 from projects.filters import MAX_QUERY_LENGTH, ProjectFilterSet, SearchQueryField
 from projects.models import ProjectPage
+from projects.search_help import SearchHelp, database_search, engine_search
 from projects.search_query import (
     MAX_PAGE,
     PAGE_SIZE,
@@ -85,6 +87,15 @@ class SearchResponse(Schema):
     page_size: int
     results: list[ProjectResult]
     facets: dict[str, list[FacetOptionOut]]
+    suggestion: str | None = Field(
+        None, description="Korrigierter Suchtext („Meinten Sie …?“), wenn es wenige Treffer gibt"
+    )
+    relaxed: bool = Field(
+        False, description="Kein Projekt enthielt alle Wörter; Treffer enthalten einige davon"
+    )
+    corrected: str | None = Field(
+        None, description="Suchtext, dessen Treffer statt der (keinen) Treffer gezeigt werden"
+    )
 
 
 class SearchParams(Schema):
@@ -208,7 +219,7 @@ def _engine_answer(request, locale, cleaned, page):
         sort=cleaned.get("sort"),
         page=page,
     )
-    result = search.execute()
+    result, help, _search = engine_search(search)
     results = [
         {
             "id": hit.id,
@@ -227,10 +238,15 @@ def _engine_answer(request, locale, cleaned, page):
         }
         for hit in result.hits
     ]
-    return result.total, results, result.facet_counts
+    return result.total, results, result.facet_counts, help
 
 
-def _database_answer(request, filterset, page):
+def _database_answer(request, filterset, page, locale):
+    locale_object = Locale.objects.filter(language_code=locale).first()
+    if locale_object is None:
+        help = SearchHelp()
+    else:
+        filterset, help = database_search(filterset, filterset.qs.count(), locale_object)
     queryset = filterset.qs
     total = queryset.count()
     start = (page - 1) * PAGE_SIZE
@@ -248,7 +264,7 @@ def _database_answer(request, filterset, page):
         }
         for project in queryset[start : start + PAGE_SIZE]
     ]
-    return total, results, filterset.facet_counts()
+    return total, results, filterset.facet_counts(), help
 
 
 @api.get(
@@ -288,8 +304,8 @@ def search(request, params: Query[SearchParams]):
             except engine_errors() as error:
                 logger.warning("Project search API falls back to the database: %s", error)
         if answer is None:
-            answer = _database_answer(request, filterset, page)
-        total, results, counts = answer
+            answer = _database_answer(request, filterset, page, locale)
+        total, results, counts, help = answer
         return {
             "engine": engine,
             "total": total,
@@ -297,6 +313,9 @@ def search(request, params: Query[SearchParams]):
             "page_size": PAGE_SIZE,
             "results": results,
             "facets": _facets(filterset.form, counts),
+            "suggestion": help.suggestion,
+            "relaxed": help.relaxed,
+            "corrected": help.corrected,
         }
 
 

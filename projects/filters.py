@@ -18,8 +18,9 @@ from django.db.models.functions import ExtractQuarter, ExtractYear
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from projects import text_search
 from projects.models import ProjectPage, ProjectStatus, Workload
-from search.analysis import content_words, language_for_locale
+from search.analysis import compound_parts, content_words, language_for_locale
 from taxonomy.filters import (
     LocalizedModelMultipleChoiceFilter,
     canonical_competencies,
@@ -55,49 +56,6 @@ def _bucket_of(field_name, buckets):
     """A database expression naming the bucket ``field_name`` falls into ("" for none)."""
     whens = [When(**{f"{field_name}__range": r}, then=Value(b)) for b, r in buckets.items()]
     return Case(*whens, default=Value(""), output_field=CharField())
-
-
-# Transliterations a visitor types for umlauts and ß (Muenchen, Weissenfels).
-_TRANSLITERATIONS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"), ("ss", "ß"))
-# Abbreviations of Bundesländer in common use, besides the official two-letter codes.
-_STATE_ABBREVIATIONS = {"nrw": "NW", "bw": "BW", "mv": "MV"}
-
-
-def _spellings(word):
-    """``word`` and, if it holds transliterations, the spelling with umlauts (at most 2)."""
-    folded = word.lower()
-    for plain, umlaut in _TRANSLITERATIONS:
-        folded = folded.replace(plain, umlaut)
-    return [word] if folded == word.lower() else [word, folded]
-
-
-def _bundeslaender_named(word):
-    """The Bundesland codes whose name (in the active language) is ``word``, or its abbreviation."""
-    lowered = word.lower()
-    codes = {_STATE_ABBREVIATIONS[lowered]} if lowered in _STATE_ABBREVIATIONS else set()
-    spellings = {spelling.lower() for spelling in _spellings(word)}
-    codes |= {code for code, label in Bundesland.choices if str(label).lower() in spellings}
-    return sorted(codes)
-
-
-def _word_condition(word):
-    """Projects containing ``word`` (or its umlaut spelling) in a text, taxonomy or state."""
-    condition = Q()
-    for variant in _spellings(word):
-        condition |= (
-            Q(title__icontains=variant)
-            | Q(listing_summary__icontains=variant)
-            | Q(challenge__icontains=variant)
-            | Q(intended_impact__icontains=variant)
-            | Q(target_groups__icontains=variant)
-            | Q(municipality__name__icontains=variant)
-            | Q(topics__name__icontains=variant)
-            | Q(competence_profile__competency__name__icontains=variant)
-        )
-    states = _bundeslaender_named(word)
-    if states:
-        condition |= Q(municipality__bundesland__in=states)
-    return condition
 
 
 def remote_bucket(share):
@@ -311,39 +269,58 @@ class ProjectFilterSet(django_filters.FilterSet):
         return queryset.filter(condition)
 
     def filter_text(self, queryset, name, value):
-        """Projects containing every word of the text somewhere (the engine-less search).
+        """Projects matching every unit of the text somewhere (the engine-less search).
 
-        Besides the texts, a word may match a topic, a competency of the profile ("UX" finds
-        "UX/UI-Design") or the Bundesland (its name or abbreviation, "NRW"); a word written
-        with ae/oe/ue/ss also matches its umlaut spelling ("Muenchen", "Weissenfels"). With
-        ``any_words`` one of the content words is enough (see ``__init__``).
+        See projects.text_search: besides the texts, a unit may match a topic, a competency
+        of the profile ("UX" finds "UX/UI-Design"), the Bundesland (its name or abbreviation,
+        "NRW") or the mode of work ("remote"), through a synonym, its umlaut spelling
+        ("Muenchen") or a light stem. Each project gets a ``text_score`` for the relevance
+        order. With ``any_words`` one of the content words (or of their compound parts) is
+        enough, and projects with more of them come first (see ``__init__``).
         """
         if not value:
             return queryset
-        words = value.split()[:10]
+        lang = language_for_locale(translation.get_language())
+        units = text_search.query_units(value, lang)
+        # "auf", "dem": words without meaning of their own would match nearly every project.
+        units = [unit for unit in units if content_words(unit, lang)] or units
         if self.any_words:
-            lang = language_for_locale(translation.get_language())
-            words = content_words(value, lang)[:10] or words
-            conditions = [_word_condition(word) for word in words]
-            matching = ProjectPage.objects.filter(functools.reduce(operator.or_, conditions))
-            # A subquery per word: a project counts once per word, however many topics match.
+            words = [word.lower() for word in content_words(value, lang)] or units
+            units = [unit for word in words for unit in text_search.query_units(word, lang)]
+            if len(words) == 1:
+                # A single compound that found nothing: its parts ("Impfzentren" -> "impf").
+                units += compound_parts(words[0], lang)
+            units = list(dict.fromkeys(units))[: text_search.MAX_UNITS]
+        terms = [text_search.alternatives(unit, lang) for unit in units]
+        conditions = [text_search.unit_condition(alts, lang) for alts in terms]
+        projects = ProjectPage.objects.all()
+        if self.any_words:
+            matching = projects.filter(functools.reduce(operator.or_, conditions))
+        else:
+            matching = projects
+            for condition in conditions:
+                matching = matching.filter(condition)
+        # A subquery rather than a join, so a project matching in two topics appears once.
+        queryset = queryset.filter(pk__in=matching.values("pk"))
+        score = functools.reduce(
+            operator.add, (text_search.unit_score(alts, lang, projects) for alts in terms)
+        )
+        queryset = queryset.annotate(text_score=score)
+        if self.any_words:
+            # A project counts once per unit, however many fields match.
             matched = functools.reduce(
                 operator.add,
                 (
                     Case(
-                        When(pk__in=ProjectPage.objects.filter(condition).values("pk"), then=1),
+                        When(pk__in=projects.filter(condition).values("pk"), then=1),
                         default=0,
                         output_field=IntegerField(),
                     )
                     for condition in conditions
                 ),
             )
-            return queryset.filter(pk__in=matching.values("pk")).annotate(matched_words=matched)
-        matching = ProjectPage.objects.all()
-        for word in words:
-            matching = matching.filter(_word_condition(word))
-        # A subquery rather than a join, so a project matching in two topics appears once.
-        return queryset.filter(pk__in=matching.values("pk"))
+            queryset = queryset.annotate(matched_words=matched)
+        return queryset
 
     def filter_start(self, queryset, name, value):
         """Projects starting in any of the chosen quarters."""
@@ -355,8 +332,10 @@ class ProjectFilterSet(django_filters.FilterSet):
     def sort_queryset(self, queryset, name, value):
         """Order by one of the named sort orders; by relevance, projects with more of the
         words come first when the text was relaxed to any word."""
-        if value == "relevance" and "matched_words" in queryset.query.annotations:
-            return queryset.order_by("-matched_words", *SORT_ORDERINGS[value])
+        annotations = queryset.query.annotations
+        if value == "relevance" and "text_score" in annotations:
+            first = ["-matched_words"] if "matched_words" in annotations else []
+            return queryset.order_by(*first, "-text_score", *SORT_ORDERINGS[value])
         return queryset.order_by(*SORT_ORDERINGS[value])
 
     def facet_counts(self):

@@ -6,12 +6,12 @@ Both engines get the same help, so the listing behaves alike with and without Op
   (stopwords left out) and the listing says so;
 * a query that finds fewer than FEW_RESULTS projects gets a spelling suggestion, if there is
   one that finds projects itself: from the engine's phrase suggester, or on the database from
-  a vocabulary of the projects' titles, summaries and taxonomy names (difflib).
+  a vocabulary of the projects' titles, summaries and taxonomy names (difflib);
+* on the database, a query that finds nothing but has such a correction shows the
+  correction's projects at once and says so (the engine finds them by fuzzy matching).
 """
 
-import difflib
 import logging
-import re
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -19,22 +19,17 @@ from django.db.models import Count, Max
 
 from projects.filters import ProjectFilterSet
 from projects.models import ProjectPage
-from projects.search_query import ProjectSearch, restore_case
-from search.analysis import content_words, language_for_locale
+from projects.search_query import ProjectSearch
+from search.analysis import compound_parts, content_words, language_for_locale
 from search.dsl import engine_errors
+from search.spelling import corrected, words_by_letter
 from taxonomy.models import Bundesland, Competency, Municipality, Topic
 
 logger = logging.getLogger(__name__)
 
 # Fewer results than this and a spelling suggestion is looked for.
 FEW_RESULTS = 3
-# How similar a known word must be to count as the meant one (difflib ratio): "Klimaschtz"
-# and "klimaschutz" are 0.95 apart, "Rathaus" and "Radhaus" 0.86.
-SIMILARITY_CUTOFF = 0.8
-# Words shorter than this are not corrected (abbreviations like "KI", "OZG").
-MIN_CORRECTED_LENGTH = 4
 VOCABULARY_SECONDS = 600
-_WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -43,11 +38,17 @@ class SearchHelp:
 
     relaxed: bool = False
     suggestion: str | None = None
+    # The corrected query whose projects are shown because the typed one found none (only
+    # on the database: the engine's fuzzy matching already finds them for the typed one).
+    corrected: str | None = None
+    typed: str | None = None
 
 
 def can_relax(query, lang):
-    """Whether ``query`` has at least two content words (any-word matching means something)."""
-    return len(content_words(query, lang)) >= 2
+    """Whether any-word matching means something for ``query``: it has at least two content
+    words, or a compound whose parts may be found on their own ("Impfzentren")."""
+    words = content_words(query, lang)
+    return len(words) >= 2 or (len(words) == 1 and bool(compound_parts(words[0], lang)))
 
 
 def engine_search(search, client=None):
@@ -102,6 +103,12 @@ def database_search(filterset, count, locale):
         return filterset, help
     if count < FEW_RESULTS:
         help.suggestion = database_suggestion(query, filterset, locale)
+    if count == 0 and help.suggestion:
+        data = filterset.data.copy()
+        data["q"] = help.suggestion
+        help.corrected, help.suggestion, help.typed = help.suggestion, None, query
+        fixed = ProjectFilterSet(data, queryset=filterset.queryset, request=filterset.request)
+        return fixed, help
     if count == 0 and can_relax(query, lang):
         relaxed = relaxed_filterset(filterset)
         if relaxed.qs.exists():
@@ -131,32 +138,9 @@ def vocabulary(locale):
         for model in (Topic, Competency, Municipality):
             texts += model.objects.filter(locale=locale).values_list("name", flat=True)
         texts += [str(label) for label in Bundesland.labels]
-        found = {word.lower() for text in texts for word in _WORD.findall(text or "")}
-        words = {}
-        for word in sorted(found):
-            if len(word) >= 3 and not word.isdigit():
-                words.setdefault(word[0], []).append(word)
+        words = words_by_letter(texts)
         cache.set(key, words, VOCABULARY_SECONDS)
     return words
-
-
-def corrected(query, words):
-    """``query`` with each unknown word replaced by the closest known one, or None.
-
-    Like the engine's suggester, the first letter is taken as typed.
-    """
-    changed = False
-    result = []
-    for word in query.split():
-        lowered = word.lower()
-        known = words.get(lowered[:1], [])
-        if len(lowered) < MIN_CORRECTED_LENGTH or not lowered.isalpha() or lowered in known:
-            result.append(lowered)
-            continue
-        close = difflib.get_close_matches(lowered, known, n=1, cutoff=SIMILARITY_CUTOFF)
-        result.append(close[0] if close else lowered)
-        changed = changed or bool(close)
-    return restore_case(query, " ".join(result)) if changed else None
 
 
 def database_suggestion(query, filterset, locale):

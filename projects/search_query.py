@@ -21,6 +21,7 @@ from core.locales import locale_by_id
 from projects.search_document import index_alias
 from search.analysis import content_words, language_for_locale
 from search.dsl import get_client, get_dsl
+from search.spelling import restore_case
 
 PAGE_SIZE = 12
 # Engines refuse from + size beyond 10,000 (index.max_result_window).
@@ -239,8 +240,8 @@ class ProjectSearch:
     def text_query(self):
         """The scoring part: the text matched across the weighted fields, or everything.
 
-        Any of four clauses finds a project; their scores add up, so a project that matches
-        more ways ranks higher:
+        Any of four (relaxed: five) clauses finds a project; their scores add up, so a project
+        that matches more ways ranks higher:
 
         * ``cross_fields``: the words may be spread over the fields (topic "Personal", title
           "gewinnen"), and the minimum (MINIMUM_WORDS) counts words over all fields together,
@@ -248,7 +249,8 @@ class ProjectSearch:
         * the words as a phrase in the title, summary, topics or competencies: exact matches
           rank above projects that only contain the words somewhere;
         * the compound parts (``all_text.parts``): "Bus" finds "Rufbus", weighted lower since a
-          part says less than the whole word;
+          part says less than the whole word; when relaxed, once more with the query's own
+          compounds split ("Impfzentren" finds "Impf- und Testlogistik"), weighted lower still;
         * small typos (``fuzziness``, first letter fixed) over all the text, weighted lowest.
         """
         if not self.query:
@@ -256,9 +258,30 @@ class ProjectSearch:
         Q = self.dsl.Q
         lang = self.lang if self.lang in ("de", "en") else "de"
         minimum = ANY_WORD if self.any_words else MINIMUM_WORDS
+        # Only when relaxed (the query found nothing): the query's own compounds split, so
+        # "Impfzentren" finds "Impf- und Testlogistik". Always on, it would let every compound
+        # find whatever shares a part with it, and hide a misspelt word's "Meinten Sie …?".
+        split = (
+            [
+                Q(
+                    "match",
+                    **{
+                        "all_text.parts": {
+                            "query": self.query,
+                            "analyzer": f"{lang}_parts_search",
+                            "minimum_should_match": minimum,
+                            "boost": 0.3,
+                        }
+                    },
+                )
+            ]
+            if self.any_words
+            else []
+        )
         return Q(
             "bool",
             should=[
+                *split,
                 Q(
                     "multi_match",
                     query=self.query,
@@ -379,23 +402,6 @@ class ProjectSearch:
 
 
 ALL_TEXT_FIELD = "all_text"
-
-
-def restore_case(original, suggestion):
-    """``suggestion`` (lower-cased by the engine) written like the visitor's words: a word
-    that started with a capital starts with one again ("Fachkräfe" -> "Fachkräfte").
-
-    Returns None when the suggestion is the query itself.
-    """
-    typed, suggested = original.split(), suggestion.split()
-    if [word.lower() for word in typed] == suggested:
-        return None
-    if len(typed) == len(suggested):
-        suggested = [
-            word[:1].upper() + word[1:] if old[:1].isupper() else word
-            for old, word in zip(typed, suggested, strict=True)
-        ]
-    return " ".join(suggested)
 
 
 def _total(response):

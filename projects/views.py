@@ -136,7 +136,12 @@ def log_listing_search(index_page, request, filterset, result_count):
 
 def search_help_context(request, help):
     """What the listing says beside few or no results: relaxed matching, "Meinten Sie …?"."""
-    context = {"search_relaxed": help.relaxed, "search_suggestion": help.suggestion}
+    context = {
+        "search_relaxed": help.relaxed,
+        "search_suggestion": help.suggestion,
+        "search_corrected": help.corrected,
+        "search_typed": help.typed,
+    }
     if help.suggestion:
         params = request.GET.copy()
         params.pop("page", None)
@@ -150,7 +155,7 @@ def _database_listing_context(index_page, request, filterset):
     filterset, help = database_search(
         filterset, paginator.count, locale_by_id(index_page.locale_id)
     )
-    if help.relaxed:
+    if help.relaxed or help.corrected:
         paginator = Paginator(filterset.qs, PROJECTS_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
     projects = prepare_cards(list(page_obj.object_list))

@@ -73,6 +73,27 @@ def load_compound_parts(lang):
     return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+# Transliterations a visitor types for umlauts and ß (Muenchen, Weissenfels).
+_TRANSLITERATIONS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"), ("ss", "ß"))
+
+
+def umlaut_spelling(word):
+    """``word`` lower-cased with ae/oe/ue/ss written as ä/ö/ü/ß ("Buerger" -> "bürger")."""
+    folded = word.lower()
+    for plain, umlaut in _TRANSLITERATIONS:
+        folded = folded.replace(plain, umlaut)
+    return folded
+
+
+def compound_parts(word, lang):
+    """The known parts (load_compound_parts) inside ``word``: "Impfzentren" -> impf, zentren.
+
+    A query for a compound that finds nothing is tried again with its parts.
+    """
+    word = umlaut_spelling(word) if lang == "de" else word.lower()
+    return [part for part in load_compound_parts(lang) if part in word and part != word]
+
+
 def analysis(lang):
     """The analysis settings (filters and analyzers) of a ``lang`` index."""
     synonyms = {"type": "synonym_graph", "synonyms": list(load_synonyms(lang)), "lenient": True}
@@ -119,6 +140,14 @@ def analysis(lang):
             # Index time for the sub-word fields (``*.parts``): the whole words and their parts.
             # Searched with f"{lang}_text", so a query word meets a part, never the reverse.
             f"{lang}_parts": {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": ["lowercase", f"{lang}_decompounder", *folding, *stemming],
+            },
+            # Query time for a second look at the sub-word fields: the query's compounds split
+            # as well, so "Impfzentren" meets "Impf- und Testlogistik" (weighted low: a part
+            # says less than the whole word).
+            f"{lang}_parts_search": {
                 "type": "custom",
                 "tokenizer": "standard",
                 "filter": ["lowercase", f"{lang}_decompounder", *folding, *stemming],

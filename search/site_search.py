@@ -8,20 +8,27 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db.models import Count, Max
 from django.utils.translation import gettext
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page, Site
 
+from search.analysis import compound_parts, content_words, language_for_locale
 from search.engine import search_engine_errors
 from search.models import SearchScope
 from search.search_log import record_search
+from search.spelling import corrected, words_by_letter
 
 logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 AUTOCOMPLETE_LIMIT = 8
+# Fewer results than this and a spelling suggestion is looked for (as in the project listing).
+FEW_RESULTS = 3
+VOCABULARY_SECONDS = 600
 # Needs no index: plain ORM substring matching, used when the configured backend fails.
 FALLBACK_BACKEND = "wagtail.search.backends.database.fallback"
 
@@ -105,6 +112,10 @@ class SearchOutcome:
     promotions: list = field(default_factory=list)
     degraded: bool = False
     failed: bool = False
+    # "Meinten Sie …?": a corrected query that finds pages, when this one finds few.
+    suggestion: str | None = None
+    # The query whose pages are shown instead, when this one found none (see search_pages).
+    answered_query: str | None = None
 
 
 def promotions_for(query, request, locale):
@@ -147,10 +158,32 @@ def promotions_for(query, request, locale):
     return promotions
 
 
-def _result_page(queryset, query, page_number, exclude_ids, backend):
+def search_pages(queryset, query, locale, backend="default"):
+    """``queryset`` searched for ``query``; when that finds nothing, for its correction
+    ("Klimaschtz" -> "Klimaschutz") or else for the parts of its compounds ("Impfzentren" ->
+    "impf zentren"). Returns (results, the query answered: ``query`` or the one tried instead).
+    """
+    results = queryset.search(query, backend=backend)
+    if results.count():
+        return results, query
+    lang = language_for_locale(locale.language_code)
+    correction = corrected(query, page_vocabulary(locale))
+    words = content_words(query, lang)
+    parts = compound_parts(words[0], lang) if len(words) == 1 else []
+    # The correction as typed (all its words, as the backend's default); any of the parts.
+    for other, operator in ((correction, None), (" ".join(parts), "or")):
+        if other and other.lower() != query.lower():
+            other_results = queryset.search(other, backend=backend, operator=operator)
+            if other_results.count():
+                return other_results, other
+    return results, query
+
+
+def _result_page(queryset, query, page_number, exclude_ids, backend, locale):
     results = queryset.exclude(id__in=exclude_ids) if exclude_ids else queryset
-    results = results.search(query, backend=backend)
+    results, answered = search_pages(results, query, locale, backend)
     page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(page_number)
+    page_obj.answered_query = answered
     # Evaluate here, inside the caller's error handling, not lazily in the template.
     page_obj.object_list = list(page_obj.object_list)
     _prepare_for_cards(page_obj.object_list)
@@ -184,7 +217,9 @@ def search_site(request, query, page_number=None):
     outcome = SearchOutcome(page_obj=None)
     try:
         if _has_words(query):
-            outcome.page_obj = _result_page(queryset, query, page_number, promoted_ids, "default")
+            outcome.page_obj = _result_page(
+                queryset, query, page_number, promoted_ids, "default", locale
+            )
         else:
             outcome.page_obj = Paginator([], RESULTS_PER_PAGE).get_page(1)
     except search_engine_errors():
@@ -193,12 +228,17 @@ def search_site(request, query, page_number=None):
     if outcome.degraded:
         try:
             outcome.page_obj = _result_page(
-                queryset, query, page_number, promoted_ids, FALLBACK_BACKEND
+                queryset, query, page_number, promoted_ids, FALLBACK_BACKEND, locale
             )
         except search_engine_errors():
             logger.exception("Site search failed on the database fallback too")
             outcome.failed = True
             outcome.page_obj = Paginator([], RESULTS_PER_PAGE).get_page(1)
+    answered = getattr(outcome.page_obj, "answered_query", query)
+    if answered != query:
+        outcome.answered_query = answered
+    elif not outcome.failed and outcome.page_obj.paginator.count < FEW_RESULTS:
+        outcome.suggestion = site_suggestion(queryset, query, locale, outcome.degraded)
     if outcome.page_obj.number == 1:
         # Popularity statistics for the editors (Wagtail's "Promoted search results" report).
         Query.get(query).add_hit()
@@ -211,6 +251,38 @@ def search_site(request, query, page_number=None):
                 result_count=outcome.page_obj.paginator.count + len(promotions),
             )
     return outcome
+
+
+def page_vocabulary(locale):
+    """The words of the live pages' titles and search descriptions in ``locale``, grouped by
+    first letter (see search.spelling). Cached under the number of live pages and the latest
+    publication, so a published or withdrawn page renews it at once."""
+    pages = Page.objects.live().filter(locale=locale)
+    state = pages.aggregate(count=Count("pk"), latest=Max("last_published_at"))
+    latest = state["latest"].timestamp() if state["latest"] else 0
+    key = f"search:vocabulary:{locale.pk}:{state['count']}:{latest}"
+    words = cache.get(key)
+    if words is None:
+        texts = []
+        for title, description in pages.values_list("title", "search_description"):
+            texts += [title, description]
+        words = words_by_letter(texts)
+        cache.set(key, words, VOCABULARY_SECONDS)
+    return words
+
+
+def site_suggestion(queryset, query, locale, degraded=False):
+    """A corrected ``query`` that finds pages of ``queryset``, or None (never raises)."""
+    suggestion = corrected(query, page_vocabulary(locale))
+    if suggestion is None:
+        return None
+    backend = FALLBACK_BACKEND if degraded else "default"
+    try:
+        found = queryset.search(suggestion, backend=backend)[:1]
+        return suggestion if len(list(found)) else None
+    except search_engine_errors():
+        logger.warning("Spelling check failed on the search backend", exc_info=True)
+        return None
 
 
 def autocomplete_titles(request, query):

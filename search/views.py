@@ -39,6 +39,8 @@ def search(request):
                 promotions=outcome.promotions,
                 degraded=outcome.degraded,
                 failed=outcome.failed,
+                suggestion=outcome.suggestion,
+                answered_query=outcome.answered_query,
             )
             if outcome.failed:
                 status = 503

@@ -7,12 +7,27 @@ engine at all. Plain data only: the settings import no app.
 """
 
 import os
+from pathlib import Path
 
 DEFAULT_INDEX_PREFIX = "lokalprojekte"
 # A visitor's project search: a slow engine must not hold the request (the view degrades).
 SEARCH_TIMEOUT_SECONDS = 2
 # Wagtail's site-search backend also indexes pages on publish, which may take longer.
 SITE_SEARCH_TIMEOUT_SECONDS = 5
+
+
+# The word lists the project index uses too (search/synonyms/): read as plain files, the
+# settings import no app.
+WORD_LISTS_DIR = Path(__file__).resolve().parents[2] / "search" / "synonyms"
+
+
+def word_list(name):
+    """The non-empty, non-comment lines of search/synonyms/<name> (empty if missing)."""
+    path = WORD_LISTS_DIR / name
+    if not path.exists():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
 # The index settings modelsearch merges into its own (``INDEX_SETTINGS`` is deep-updated into
@@ -27,6 +42,22 @@ GERMAN_INDEX_SETTINGS = {
                 # The light stemmer keeps words readable (Verwaltungen -> verwaltung) and
                 # conflates fewer unrelated words than the aggressive Snowball one.
                 "german_light_stemmer": {"type": "stemmer", "language": "light_german"},
+                # Compounds indexed with their parts as well ("Rufbus" also as "bus"), so a
+                # part finds the compound, as in the project index.
+                "site_decompounder": {
+                    "type": "dictionary_decompounder",
+                    "word_list": word_list("compounds_de.txt") or ["-"],
+                    "min_word_size": 6,
+                    "min_subword_size": 3,
+                    "only_longest_match": False,
+                },
+                # The field's synonyms (both languages share the page index), at query time
+                # only: a multi-word synonym at index time would be flattened wrongly.
+                "site_synonyms": {
+                    "type": "synonym_graph",
+                    "synonyms": word_list("de.txt") + word_list("en.txt"),
+                    "lenient": True,
+                },
             },
             "analyzer": {
                 # The built-in German analyzer's chain (stop words before normalisation,
@@ -38,6 +69,20 @@ GERMAN_INDEX_SETTINGS = {
                     "tokenizer": "standard",
                     "filter": [
                         "lowercase",
+                        "german_stop",
+                        "site_decompounder",
+                        "german_normalization",
+                        "asciifolding",
+                        "german_light_stemmer",
+                    ],
+                },
+                # Query time: the same chain with the synonyms instead of the decompounder.
+                "default_search": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": [
+                        "lowercase",
+                        "site_synonyms",
                         "german_stop",
                         "german_normalization",
                         "asciifolding",

@@ -6,6 +6,7 @@ that answers without an engine (``make run``).
 
 import pytest
 
+from projects.search_help import engine_search
 from projects.search_query import ProjectSearch
 from tests import factories
 from tests.markup import card_titles
@@ -102,3 +103,69 @@ def test_the_database_listing_finds_projects_by_competency_and_bundesland(
     assert card_titles(client.get(url, {"q": "UX"}).content) == ["Formulare als Onlinedienst"]
     assert card_titles(client.get(url, {"q": "NRW"}).content) == ["Formulare als Onlinedienst"]
     assert card_titles(client.get(url, {"q": "Goerlitz"}).content) == ["Rufbus vernetzen"]
+
+
+@pytest.fixture
+def database_projects(site_tree, settings):
+    """Projects for the database listing (no engine): what a visitor's words find there."""
+    settings.PROJECT_SEARCH_URL = None
+    parent = site_tree.projects
+    return {
+        "title": factories.ProjectPageFactory(
+            parent=parent,
+            title="Mobilität im ländlichen Raum",
+            listing_summary="Wege zum Arzt und zur Schule.",
+            municipality__bundesland="BY",
+            remote_share=10,
+        ),
+        # Published later: the date alone would put it first.
+        "summary": factories.ProjectPageFactory(
+            parent=parent,
+            title="Rufbus vernetzen",
+            listing_summary="Mehr Mobilität für Dörfer ohne Bahnhof.",
+            municipality__bundesland="SH",
+            remote_share=60,
+        ),
+        "data": factories.ProjectPageFactory(
+            parent=parent,
+            title="Offene Daten für alle",
+            listing_summary="Ein Portal für die Daten der Verwaltung.",
+            municipality__bundesland="NI",
+            remote_share=0,
+        ),
+    }
+
+
+def test_the_database_ranks_a_title_match_above_a_summary_match(client, database_projects):
+    url = database_projects["title"].get_parent().url
+
+    titles = card_titles(client.get(url, {"q": "Mobilität"}).content)
+
+    assert titles == ["Mobilität im ländlichen Raum", "Rufbus vernetzen"]
+
+
+def test_the_database_uses_synonyms_stems_and_the_mode_of_work(client, database_projects):
+    url = database_projects["title"].get_parent().url
+
+    def found(query):
+        return card_titles(client.get(url, {"q": query}).content)
+
+    assert found("Open Data") == ["Offene Daten für alle"]  # a multi-word synonym
+    assert found("ländlicher Raum") == ["Mobilität im ländlichen Raum"]  # a light stem
+    # 60 % mobile work first ("mobil" also occurs in "Mobilität" on the database).
+    assert found("Homeoffice")[0] == "Rufbus vernetzen"
+    assert found("Schleswig-Holstein") == ["Rufbus vernetzen"]  # one hyphenated name
+
+
+def test_a_compound_finds_a_project_naming_its_parts_on_the_engine(site_tree, project_index):
+    page = factories.ProjectPageFactory(
+        parent=site_tree.projects, title="Impf- und Testlogistik für den Krisenfall"
+    )
+    other = factories.ProjectPageFactory(parent=site_tree.projects, title="Radwege im Dorf")
+    project_index.add(page, other)
+
+    assert found("Impfzentren") == []  # no word of the project is the compound
+    # The listing's second try splits it: "impf" is a word of the project.
+    result, help, _search = engine_search(ProjectSearch(lang="de", query="Impfzentren"))
+    assert [hit.title for hit in result.hits] == ["Impf- und Testlogistik für den Krisenfall"]
+    assert help.relaxed

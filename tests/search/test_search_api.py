@@ -152,6 +152,30 @@ def test_database_answers_when_the_engine_is_down(client, site_tree, settings, c
     assert facet(body, "bundesland", "BY")["count"] == 1
 
 
+def test_a_misspelt_query_gets_a_suggestion(client, indexed):
+    body = client.get(URL, {"q": "Bürgerservise"}).json()
+
+    assert body["engine"] == "opensearch"
+    assert body["suggestion"] == "Bürgerservice"
+    assert body["relaxed"] is False
+    assert client.get(URL, {"q": "Akte"}).json()["suggestion"] is None
+
+
+def test_the_database_answers_a_typo_with_the_corrected_projects(client, site_tree, settings):
+    settings.PROJECT_SEARCH_URL = None
+    factories.ProjectPageFactory(parent=site_tree.projects, title="Bürgerservice Fulda")
+    factories.ProjectPageFactory(parent=site_tree.projects, title="Schul-WLAN")
+
+    typo = client.get(URL, {"q": "Bürgerservise"}).json()
+    relaxed = client.get(URL, {"q": "Bürgerservice Seilbahn"}).json()
+
+    assert typo["engine"] == "database"
+    assert typo["corrected"] == "Bürgerservice"
+    assert [r["title"] for r in typo["results"]] == ["Bürgerservice Fulda"]
+    assert relaxed["relaxed"] is True
+    assert [r["title"] for r in relaxed["results"]] == ["Bürgerservice Fulda"]
+
+
 def test_second_page(client, site_tree, project_index):
     projects = [
         factories.ProjectPageFactory(parent=site_tree.projects, title=f"Projekt {n:02d}")

@@ -10,6 +10,8 @@ pytestmark = pytest.mark.django_db
 
 RELAXED = "Keine Projekte enthalten alle Wörter Ihrer Suche"
 RELAXED_EN = "No project contains all the words of your search"
+CORRECTED = "Keine Projekte enthalten „{}“; gezeigt werden Projekte mit „{}“."
+CORRECTED_EN = "No project contains “{}”; showing projects with “{}”."
 
 
 def suggestion(response):
@@ -90,7 +92,7 @@ def test_a_single_unknown_word_is_not_relaxed(client, projects):
     assert "Zu diesen Filtern gibt es gerade keine Projekte" in response.content.decode()
 
 
-def test_english_listing_suggests_and_relaxes(client, site_tree, locales, backend):
+def test_english_listing_suggests_and_relaxes(client, site_tree, locales, backend, request):
     german = factories.ProjectPageFactory(parent=site_tree.projects, title="Radwege im Dorf")
     factories.publish_translation(site_tree.projects, locales.en, slug="projects")
     english = factories.publish_translation(
@@ -104,6 +106,40 @@ def test_english_listing_suggests_and_relaxes(client, site_tree, locales, backen
     misspelt = client.get("/en/projects/", {"q": "vilage"})
     relaxed = client.get("/en/projects/", {"q": "village cable car"})
 
-    assert suggestion(misspelt)[0] == "village"
+    if request.node.callspec.params["backend"] == "database":
+        # Nothing has the typed word: the correction's projects are shown at once.
+        assert card_titles(misspelt) == ["Cycle paths for the village"]
+        assert CORRECTED_EN.format("vilage", "village") in misspelt.content.decode()
+    else:
+        # The engine finds the project despite the typo and offers the correction.
+        assert suggestion(misspelt)[0] == "village"
     assert card_titles(relaxed) == ["Cycle paths for the village"]
     assert RELAXED_EN in relaxed.content.decode()
+
+
+def test_a_typo_that_finds_nothing_on_the_database_shows_the_corrected_projects(
+    client, site_tree, settings
+):
+    settings.PROJECT_SEARCH_URL = None
+    factories.ProjectPageFactory(parent=site_tree.projects, title="Klimaschutz im Quartier")
+    factories.ProjectPageFactory(parent=site_tree.projects, title="Radwege im Dorf")
+
+    response = client.get("/de/projekte/", {"q": "Klimaschtz"})
+
+    assert card_titles(response) == ["Klimaschutz im Quartier"]
+    assert CORRECTED.format("Klimaschtz", "Klimaschutz") in response.content.decode()
+    assert suggestion(response) is None  # already applied
+
+
+def test_a_compound_that_finds_nothing_is_relaxed_to_its_parts(client, backend, site_tree):
+    project = factories.ProjectPageFactory(
+        parent=site_tree.projects,
+        title="Impf- und Testlogistik für den Krisenfall",
+        listing_summary="Aktionen binnen Tagen organisieren.",
+    )
+    other = factories.ProjectPageFactory(parent=site_tree.projects, title="Radwege im Dorf")
+    backend(project, other)
+
+    response = client.get("/de/projekte/", {"q": "Impfzentren"})
+
+    assert card_titles(response) == ["Impf- und Testlogistik für den Krisenfall"]

@@ -55,6 +55,37 @@ def test_autocomplete_on_the_database(client, site_tree):
     assert response.json() == {"results": [{"title": page.title, "url": page.url}]}
 
 
+def test_a_typo_that_finds_nothing_shows_the_corrected_results(client, site_tree):
+    standard_page(site_tree.home, "Klimaschutz im Quartier")
+    standard_page(site_tree.home, "Radwege planen")
+
+    typo = client.get("/de/suche/", {"q": "Klimaschtz"})
+
+    assert result_titles(typo) == ["Klimaschutz im Quartier"]
+    text = " ".join(parse(typo).select_one("main").text.split())
+    assert "Zu „Klimaschtz“ haben wir nichts gefunden; gezeigt werden die Ergebnisse für" in text
+    assert "1 Ergebnis für „Klimaschutz“" in text
+
+
+def test_a_compound_that_finds_nothing_is_searched_by_its_parts(client, site_tree):
+    standard_page(site_tree.home, "Impf- und Testlogistik für den Krisenfall")
+
+    response = client.get("/de/suche/", {"q": "Impfzentren"})
+
+    assert result_titles(response) == ["Impf- und Testlogistik für den Krisenfall"]
+
+
+def test_the_header_search_is_a_combobox_only_with_its_script(client, site_tree):
+    header = parse(client.get("/de/")).select_one(".site-header")
+    field = header.select_one("input[name=q]")
+
+    # The script makes it a combobox; the markup alone is a plain search field.
+    assert field.get("role") is None
+    assert field.get("data-suggest-url") == "/de/suche/autocomplete/"
+    scripts = [s.get("src") for s in parse(client.get("/de/")).select("script[src]")]
+    assert any(src.endswith("search/combobox.js") for src in scripts)
+
+
 def test_empty_query_shows_only_the_form(client, site_tree):
     response = client.get("/de/suche/")
 

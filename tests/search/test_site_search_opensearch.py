@@ -62,6 +62,20 @@ def test_umlauts_match_their_transliteration_and_stems_match_plurals(client, ope
     ]
 
 
+def test_compounds_synonyms_and_typos_on_the_engine(client, opensearch, site_tree):
+    standard_page(site_tree.home, "Rufbus für die Dörfer")
+    standard_page(site_tree.home, "Klimaschutz im Quartier")
+    standard_page(site_tree.home, "Radwege planen")
+    opensearch.index()
+
+    assert result_titles(search(client, "Bus")) == ["Rufbus für die Dörfer"]  # a part
+    assert result_titles(search(client, "Klimaanpassung")) == ["Klimaschutz im Quartier"]
+    few = search(client, "Klimaschutz Radwegen")  # "Radwegen": no such word
+    links = parse(few).select("p.search-suggestion a")
+    assert [link.text for link in links] == ["Klimaschutz Radwege"]
+    assert links[0].get("href") == "/de/suche/?q=Klimaschutz%20Radwege"
+
+
 def test_project_is_found_by_its_municipality_and_challenge(client, opensearch, site_tree):
     municipality = factories.MunicipalityFactory(name="Mühlhausen")
     factories.ProjectPageFactory(
