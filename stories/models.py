@@ -75,6 +75,9 @@ class StoryIndexPage(ListingPage):
         """Live stories of finished projects below this page, newest project period first."""
         return success_stories(self.locale_id).child_of(self)
 
+    def card_image(self, item):
+        return item.listing_image or item.lead_image
+
     def listing_items(self):
         return self.stories()
 
