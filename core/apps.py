@@ -11,6 +11,8 @@ class CoreConfig(AppConfig):
         # checks registers the deploy checks on import.
         from core import checks, page_cache  # noqa: F401
         from core.locales import use_request_cache_in_wagtail
+        from core.request_memo import use_request_cache_for_pages
 
         use_request_cache_in_wagtail()
+        use_request_cache_for_pages()
         page_cache.connect()

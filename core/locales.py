@@ -76,6 +76,23 @@ def active_locale():
     return locale_for_language(code) or default_locale()
 
 
+def remember(key, compute):
+    """``compute()`` once per request under ``key`` (a tuple); outside a request every time."""
+    cache = _cache.get()
+    if cache is None:
+        return compute()
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
+def forget(key):
+    """Drop ``key`` from this request's cache (after a change of what it holds)."""
+    cache = _cache.get()
+    if cache is not None:
+        cache.pop(key, None)
+
+
 def use_request_cache_in_wagtail():
     """Make ``Locale.get_active()``/``get_default()`` answer from the request cache.
 

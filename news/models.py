@@ -42,6 +42,9 @@ class NewsIndexPage(ListingPage):
         verbose_name = _("Übersicht Aktuelles")
         verbose_name_plural = _("Übersichten Aktuelles")
 
+    def card_image(self, item):
+        return item.image
+
     def listing_items(self):
         return (
             NewsPage.objects.live()

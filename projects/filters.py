@@ -14,7 +14,7 @@ import re
 import django_filters
 from django import forms
 from django.db.models import Case, CharField, Count, F, IntegerField, Q, Value, When
-from django.db.models.functions import ExtractQuarter, ExtractYear
+from django.db.models.functions import Cast, Concat, ExtractQuarter, ExtractYear
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -343,11 +343,12 @@ class ProjectFilterSet(django_filters.FilterSet):
 
         Disjunctive faceting: each facet counts the projects that match every *other* active
         filter (and the search text), so the options of a facet say how many projects its
-        value would add or leave. One aggregate query per facet (a fixed number of queries).
-        Call after validating the form; invalid values are ignored as in the listing.
+        value would add or leave. One aggregate per facet, all in one query (UNION ALL): one
+        round trip instead of eight. Call after validating the form; invalid values are
+        ignored as in the listing.
         """
         cleaned = self.form.cleaned_data
-        counts = {}
+        parts = []
         for param in FACET_VALUES:
             scope = self.queryset
             for name, value in cleaned.items():
@@ -356,7 +357,11 @@ class ProjectFilterSet(django_filters.FilterSet):
             # A subquery: the filters' joins (topics, competencies) neither duplicate the
             # projects nor restrict the values counted below.
             projects = ProjectPage.objects.filter(pk__in=scope.order_by().values("pk"))
-            counts[param] = _count_values(projects, param)
+            parts.append(_facet_rows(projects, param))
+        counts = {param: {} for param in FACET_VALUES}
+        for row in parts[0].union(*parts[1:], all=True):
+            if row["facet_value"] not in (None, ""):
+                counts[row["facet"]][row["facet_value"]] = row["count"]
         return counts
 
     def filter_queryset(self, queryset):
@@ -368,7 +373,7 @@ class ProjectFilterSet(django_filters.FilterSet):
 
 
 # Facet parameter -> the database expression of a project's value(s) for it; "start" is
-# counted by year and quarter (see _count_values).
+# counted by year and quarter (see _facet_rows).
 FACET_VALUES = {
     "bundesland": F("municipality__bundesland"),
     "topic": F("topics"),
@@ -381,24 +386,21 @@ FACET_VALUES = {
 }
 
 
-def _count_values(projects, param):
-    """``{value: number of projects}`` of one facet over ``projects``, in one query."""
+def _facet_rows(projects, param):
+    """The rows ``facet`` (param), ``facet_value`` (text) and ``count`` of one facet."""
     if param == "start":
-        rows = (
-            projects.annotate(year=ExtractYear("start_date"), quarter=ExtractQuarter("start_date"))
-            .values("year", "quarter")
-            .annotate(count=Count("pk", distinct=True))
-            .order_by()
+        # By year and quarter, as the start filter's values: "2026-Q3".
+        value = Concat(
+            Cast(ExtractYear("start_date"), CharField()),
+            Value("-Q"),
+            Cast(ExtractQuarter("start_date"), CharField()),
+            output_field=CharField(),
         )
-        return {f"{row['year']}-Q{row['quarter']}": row["count"] for row in rows}
-    rows = (
-        projects.annotate(facet_value=FACET_VALUES[param])
-        .values("facet_value")
+    else:
+        value = Cast(FACET_VALUES[param], CharField())
+    return (
+        projects.annotate(facet=Value(param, output_field=CharField()), facet_value=value)
+        .values("facet", "facet_value")
         .annotate(count=Count("pk", distinct=True))
         .order_by()
     )
-    return {
-        str(row["facet_value"]): row["count"]
-        for row in rows
-        if row["facet_value"] not in (None, "")
-    }

@@ -18,6 +18,7 @@ from core.models import BasePage, ListingPage, SiteSettings
 from core.public_url import absolute_url
 from stories.feeds import StoryFeed
 from stories.filters import StoryFilterSet
+from taxonomy.localization import localize_many
 from taxonomy.models import in_default_language
 
 # The value of ProjectPage.status for a finished project (projects.models.ProjectStatus; the
@@ -74,6 +75,9 @@ class StoryIndexPage(ListingPage):
     def stories(self):
         """Live stories of finished projects below this page, newest project period first."""
         return success_stories(self.locale_id).child_of(self)
+
+    def card_image(self, item):
+        return item.listing_image or item.lead_image
 
     def listing_items(self):
         return self.stories()
@@ -288,6 +292,10 @@ class StoryPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["structured_data"] = self.get_structured_data(request)
+        # Read once and localized in one query (the |localized filter asks once per topic).
+        topics = list(self.topics.all())
+        localized = localize_many(topics)
+        context["display_topics"] = [localized[topic] for topic in topics]
         return context
 
     @property

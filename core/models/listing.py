@@ -16,6 +16,7 @@ from core.blocks import RICH_TEXT_FEATURES
 from core.locales import default_locale
 
 from .base import BasePage
+from .images import prefetch_renditions
 
 
 class ListingPage(RoutablePageMixin, BasePage):
@@ -49,6 +50,10 @@ class ListingPage(RoutablePageMixin, BasePage):
         """The items this page lists before filtering (a queryset)."""
         raise NotImplementedError
 
+    def card_image(self, item):
+        """The image the card of ``item`` shows, or None (its renditions are prefetched)."""
+        return None
+
     @classmethod
     def query_parameters(cls):
         """The names of the query parameters this listing answers to: its filters and ``page``.
@@ -66,7 +71,11 @@ class ListingPage(RoutablePageMixin, BasePage):
             request.GET or None, queryset=self.listing_items(), request=request
         )
         paginator = Paginator(filterset.qs, self.per_page)
-        return {"filter": filterset, "page_obj": paginator.get_page(request.GET.get("page"))}
+        page_obj = paginator.get_page(request.GET.get("page"))
+        # The cards' renditions in one query rather than a cache round trip per card.
+        page_obj.object_list = list(page_obj.object_list)
+        prefetch_renditions(self.card_image(item) for item in page_obj.object_list)
+        return {"filter": filterset, "page_obj": page_obj}
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -115,6 +115,9 @@ class ExpertIndexPage(ListingPage):
         verbose_name = _("Expert:innenpool")
         verbose_name_plural = _("Expert:innenpools")
 
+    def card_image(self, item):
+        return item.photo
+
     def listing_items(self):
         """The experts of this page's language, by name."""
         return (

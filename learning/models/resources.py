@@ -136,6 +136,9 @@ class LearningIndexPage(ListingPage):
             .first()
         )
 
+    def card_image(self, item):
+        return item.listing_image
+
     def listing_items(self):
         return self.resources()
 
