@@ -53,8 +53,10 @@ def locale_by_id(locale_id):
     """The Locale with this primary key (e.g. a page's ``locale_id``)."""
     cache = _cache.get()
     if cache is not None:
-        for locale in cache.values():
-            if locale is not None and locale.pk == locale_id:
+        # The cache also holds other per-request values (``remember``); only the
+        # ("code", …) entries are locales.
+        for key, locale in cache.items():
+            if key[0] == "code" and locale is not None and locale.pk == locale_id:
                 return locale
     locale = Locale.objects.get(pk=locale_id)
     if cache is not None:
