@@ -80,7 +80,7 @@ def test_editor_creates_publishes_and_translates_a_project(page, demo):
     page.goto(demo.url("/de/projekte/?sort=newest"))
     expect(page.get_by_role("link", name=TITLE)).to_be_visible()
     page.goto(demo.url("/de/"))
-    page.get_by_role("search").get_by_role("searchbox").fill("Warteschlange")
+    page.get_by_role("search").get_by_role("combobox").fill("Warteschlange")
     page.get_by_role("search").get_by_role("button").click()
     expect(page).to_have_url(re.compile(r"/de/suche/\?q=Warteschlange"))
     expect(page.get_by_role("link", name=TITLE)).to_be_visible()

@@ -49,7 +49,7 @@ def test_typing_suggests_titles_and_the_keyboard_opens_one(page, demo, width):
     expect(first).to_contain_text("Bürgerbeteiligung")
     count = options.count()
     # The count is announced politely.
-    status = page.locator(".site-search [role=status]")
+    status = page.locator(".site-search [aria-live=polite]")
     expect(status).to_contain_text(str(count) if count > 1 else "1 Vorschlag")
 
     field.press("ArrowDown")

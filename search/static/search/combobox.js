@@ -24,8 +24,9 @@
         list.hidden = true;
         var status = document.createElement("div");
         status.className = "visually-hidden";
-        status.setAttribute("role", "status");
+        // A live region without role=status: the page's own notice stays the one status.
         status.setAttribute("aria-live", "polite");
+        status.setAttribute("aria-atomic", "true");
         form.appendChild(list);
         form.appendChild(status);
         form.classList.add("has-suggestions");
