@@ -203,7 +203,7 @@ def test_closed_or_past_events_take_no_registration(client, programme):
     assert not Registration.objects.exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_registrations_never_overbook(site_tree):
     programme = factories.EventIndexPageFactory(parent=site_tree.home, publish=True)
     event = factories.EventPageFactory(parent=programme, capacity=3, publish=True)
