@@ -6,10 +6,31 @@ content that is built once for many tests (tests/module_data.py).
 
 from types import SimpleNamespace
 
-from wagtail.models import Locale, Page, Site
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Collection, Locale, Page, Site
 
 from core.public_url import site_address
 from tests import factories
+
+
+def ensure_tree_roots():
+    """Recreate the rows the migrations made (both locales, page and collection roots) should
+    the flush after an earlier transactional test (browser tests, threads) have removed them:
+    serialized rollback does not bring them back when database tests of another kind ran
+    earlier in the session.
+    """
+    # The flush also removes content types; the cache would still hand out the old ids.
+    ContentType.objects.clear_cache()
+    for code in ("de", "en"):
+        Locale.objects.get_or_create(language_code=code)
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    if not Page.objects.exists():
+        Page.add_root(
+            instance=Page(
+                title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)
+            )
+        )
 
 
 def site_locales():

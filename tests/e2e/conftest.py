@@ -9,10 +9,10 @@ import os
 from types import SimpleNamespace
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from playwright.sync_api import sync_playwright
-from wagtail.models import Collection, Locale, Page
+
+from tests.sites import ensure_tree_roots
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls made by the
 # fixtures from the same thread would otherwise be refused as "async unsafe".
@@ -73,28 +73,10 @@ def _record_console_error(tab, message):
         tab.problems.append(message.text)
 
 
-def _ensure_tree_roots():
-    """Recreate the rows the migrations made (German locale, page and collection roots)
-    should the flush after an earlier browser test have removed them: serialized rollback
-    does not bring them back when database tests of another kind ran earlier in the session.
-    """
-    # The flush also removes content types; the cache would still hand out the old ids.
-    ContentType.objects.clear_cache()
-    Locale.objects.get_or_create(language_code="de")
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
-    if not Page.objects.exists():
-        Page.add_root(
-            instance=Page(
-                title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)
-            )
-        )
-
-
 @pytest.fixture
 def demo(live_server):
     """The demo content behind the live server; ``demo.url(path)`` makes absolute URLs."""
-    _ensure_tree_roots()
+    ensure_tree_roots()
     call_command("seed_demo", verbosity=0)
     return SimpleNamespace(base=live_server.url, url=lambda path="/": f"{live_server.url}{path}")
 

@@ -20,6 +20,7 @@ from programme.registrations import RegistrationRefused, cancel, register
 from tests import factories
 from tests.factories.programme import in_days
 from tests.markup import json_ld, parse
+from tests.sites import ensure_tree_roots
 
 pytestmark = pytest.mark.django_db
 
@@ -203,8 +204,13 @@ def test_closed_or_past_events_take_no_registration(client, programme):
     assert not Registration.objects.exists()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_concurrent_registrations_never_overbook(site_tree):
+@pytest.fixture
+def tree_roots(transactional_db):
+    ensure_tree_roots()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_registrations_never_overbook(tree_roots, site_tree):
     programme = factories.EventIndexPageFactory(parent=site_tree.home, publish=True)
     event = factories.EventPageFactory(parent=programme, capacity=3, publish=True)
     errors = []
