@@ -232,6 +232,7 @@ class ProjectPage(RoutablePageMixin, BasePage):
         index.SearchField("search_competencies"),
         index.SearchField("search_place"),
         index.SearchField("search_status"),
+        index.SearchField("search_work_mode"),
     ]
 
     translatable_fields = [
@@ -338,6 +339,29 @@ class ProjectPage(RoutablePageMixin, BasePage):
         """The status as the page's language calls it (site search)."""
         with self._in_page_language():
             return str(self.get_status_display())
+
+    def search_work_mode(self):
+        """How much of the work can be done remotely, in the words visitors search for
+        ("remote", "Homeoffice"), in the page's language (site search).
+
+        The words' synonym lines are indexed with them: Wagtail's database backend, the
+        embedded default, knows no synonyms, and on the engine they cost nothing.
+        """
+        from projects.filters import remote_bucket
+        from projects.search_document import WORK_MODE_WORDS
+        from search.analysis import language_for_locale, load_synonyms
+
+        lang = language_for_locale(self.locale.language_code)
+        words = WORK_MODE_WORDS.get(lang, {}).get(remote_bucket(self.remote_share), "")
+        if not words:
+            return ""
+        named = set(words.split())
+        lines = [
+            line.replace(",", " ")
+            for line in load_synonyms(lang)
+            if "=>" not in line and named & {part.strip() for part in line.split(",")}
+        ]
+        return " ".join([words, *lines])
 
     @classmethod
     def prepare_search_results(cls, pages):

@@ -1,5 +1,5 @@
-"""The site search finds projects by their competence profile, place and status, and shows
-place and status on the result card: on the database backend and on OpenSearch."""
+"""The site search finds projects by their competence profile, place, status and remote share,
+and shows place and status on the result card: on the database backend and on OpenSearch."""
 
 import io
 
@@ -34,6 +34,7 @@ def project(site_tree, locales):
         title="Bürgerkonto einführen",
         municipality=municipality,
         status=ProjectStatus.OPEN,
+        remote_share=60,
         profile=[competency],
     )
     factories.publish_translation(site_tree.projects, locales.en, slug="projects")
@@ -55,6 +56,20 @@ def test_projects_are_found_by_competency_place_and_status(client, project, inde
             query
         )
     for query in ("Data protection", "Eschwege"):
+        assert result_titles(client.get("/en/search/", {"q": query})) == [
+            "Introducing a citizen account"
+        ], query
+
+
+def test_projects_are_found_by_how_much_of_the_work_is_remote(client, project, index):
+    index()
+
+    # The other project is mostly on site (the default 20 %).
+    for query in ("remote", "Homeoffice", "mobiles Arbeiten"):
+        assert result_titles(client.get("/de/suche/", {"q": query})) == ["Bürgerkonto einführen"], (
+            query
+        )
+    for query in ("remote", "working from home"):
         assert result_titles(client.get("/en/search/", {"q": query})) == [
             "Introducing a citizen account"
         ], query
