@@ -41,6 +41,19 @@ def _home_for_locale(request, locale):
     return cache[key]
 
 
+def _live_translations(request, page):
+    """{locale id: live translation} of ``page`` (itself excluded), read once per request:
+    the language switcher and the hreflang links show the same translations."""
+    cache = _request_cache(request)
+    key = ("translations", page.pk)
+    if key not in cache:
+        cache[key] = {
+            other.locale_id: other
+            for other in page.get_translations().live().select_related("locale")
+        }
+    return cache[key]
+
+
 @register.simple_tag(takes_context=True)
 def main_navigation(context):
     """Live children of the active language's home page that are marked show_in_menus."""
@@ -73,7 +86,9 @@ def language_links(context):
         url = None
         if locale is not None and isinstance(page, Page):
             translated = (
-                page if page.locale_id == locale.id else page.get_translation_or_none(locale)
+                page
+                if page.locale_id == locale.id
+                else _live_translations(request, page).get(locale.id)
             )
             if translated is not None and translated.live:
                 url = translated.get_url(request)
@@ -86,10 +101,10 @@ def language_links(context):
     return links
 
 
-@register.simple_tag
-def live_translations(page):
+@register.simple_tag(takes_context=True)
+def live_translations(context, page):
     """The page's live translations, their locales read in the same query (hreflang links)."""
-    return page.get_translations().live().select_related("locale")
+    return list(_live_translations(context.get("request"), page).values())
 
 
 @register.filter
