@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from core.locales import active_locale
+from core.locales import active_locale, remember
 
 from .models import Competency, Topic
 
@@ -43,9 +43,13 @@ class LocalizedModelMultipleChoiceField(django_filters.fields.ModelMultipleChoic
     iterator = _RowsChoiceIterator
 
     def rows(self):
-        """The choosable instances, read on first use."""
+        """The choosable instances, read on first use; once per request for all forms (the
+        listing validates its filters and lists the facets with forms of its own)."""
         if getattr(self, "_rows", None) is None:
-            self._rows = list(self.queryset)
+            queryset = self.queryset
+            query = queryset.query
+            key = ("taxonomy-rows", queryset.model._meta.label, str(query.where), *query.order_by)
+            self._rows = remember(key, lambda: list(queryset))
         return self._rows
 
     def _check_values(self, value):
@@ -73,7 +77,12 @@ class LocalizedModelMultipleChoiceField(django_filters.fields.ModelMultipleChoic
             return obj.name
         labels = getattr(self, "_labels", None)
         if labels is None or labels[0] != locale.pk:
-            labels = self._labels = (locale.pk, translated_names(self.queryset.model, locale))
+            model = self.queryset.model
+            names = remember(
+                ("taxonomy-labels", model._meta.label, locale.pk),
+                lambda: translated_names(model, locale),
+            )
+            labels = self._labels = (locale.pk, names)
         return labels[1].get(obj.translation_key, obj.name)
 
 

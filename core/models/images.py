@@ -28,6 +28,7 @@ class CustomImage(AbstractImage):
         it had just read from the cache back to it: a second round trip to Redis for every
         image on every page, with nine renditions for each ``{% picture %}``.
         """
+        _reuse_parsed_operations(filters)
         if self._get_prefetched_renditions() is not None:
             return super().find_existing_renditions(*filters)
         rendition_model = self.get_rendition_model()
@@ -46,6 +47,27 @@ class CustomImage(AbstractImage):
             # Wagtail's own lookup for the rest (the database); these go to the cache.
             found.update(super().find_existing_renditions(*missing))
         return found
+
+
+# Filter spec -> its parsed operations. {% picture %} makes new Filter objects on every
+# render (nine per picture), and each parsed its spec again (the hooks' registry included)
+# just to build the rendition's cache key. Operations are set up once by their construct()
+# and only read afterwards, so one parsed list per spec serves every Filter.
+_PARSED_OPERATIONS = {}
+# Specs come from templates and the admin's few sizes; the bound only guards against a flood.
+_MAX_PARSED_SPECS = 512
+
+
+def _reuse_parsed_operations(filters):
+    for image_filter in filters:
+        if "operations" in image_filter.__dict__:
+            continue
+        operations = _PARSED_OPERATIONS.get(image_filter.spec)
+        if operations is None:
+            if len(_PARSED_OPERATIONS) < _MAX_PARSED_SPECS:
+                _PARSED_OPERATIONS[image_filter.spec] = image_filter.operations
+        else:
+            image_filter.__dict__["operations"] = operations
 
 
 class CustomRendition(AbstractRendition):

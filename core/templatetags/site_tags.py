@@ -4,6 +4,7 @@ import json
 
 from django import template
 from django.conf import settings
+from django.db.models import Q
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import strip_tags
@@ -123,6 +124,40 @@ def localized_page(page):
         return page
     translated = page.get_translation_or_none(locale)
     return translated if translated is not None and translated.live else page
+
+
+LEGAL_PAGE_FIELDS = ("imprint_page", "privacy_page", "accessibility_page")
+
+
+@register.simple_tag(takes_context=True)
+def legal_links(context, site_settings):
+    """Title and URL of the legal pages named in the site settings (Impressum,
+    Datenschutzerklärung, Barrierefreiheit), each in the active language if published there.
+
+    The footer is on every page: the pages and their translations are read in one query
+    (``localized_page`` per page cost one or two each).
+    """
+    ids = [getattr(site_settings, f"{field}_id") for field in LEGAL_PAGE_FIELDS]
+    if not any(ids):
+        return []
+    locale = active_locale()
+    named = Page.objects.filter(pk__in=[pk for pk in ids if pk])
+    pages = Page.objects.filter(
+        Q(pk__in=named.values("pk"))
+        | Q(translation_key__in=named.values("translation_key"), locale=locale, live=True)
+    ).only("title", "url_path", "locale_id", "translation_key", "live", "path", "depth")
+    by_id = {page.pk: page for page in pages}
+    translations = {page.translation_key: page for page in pages if page.locale_id == locale.pk}
+    request = context.get("request")
+    links = []
+    for pk in ids:
+        page = by_id.get(pk)
+        if page is None:
+            continue
+        if page.locale_id != locale.pk:
+            page = translations.get(page.translation_key, page)
+        links.append({"title": page.title, "url": page.get_url(request)})
+    return links
 
 
 @register.simple_tag
