@@ -190,9 +190,14 @@ def _checked_page(page):
 
 
 def _projects(locale):
+    return _live_projects(locale).public()
+
+
+def _live_projects(locale):
+    # Without .public(): it reads the view restrictions at once, which the engine's answer
+    # (the index holds public projects only) never needs; _database_answer adds it.
     return (
         ProjectPage.objects.live()
-        .public()
         .filter(locale__language_code=locale)
         .select_related("municipality")
     )
@@ -242,6 +247,7 @@ def _engine_answer(request, locale, cleaned, page):
 
 
 def _database_answer(request, filterset, page, locale):
+    filterset.queryset = filterset.queryset.public()
     locale_object = Locale.objects.filter(language_code=locale).first()
     if locale_object is None:
         help = SearchHelp()
@@ -291,7 +297,7 @@ def search(request, params: Query[SearchParams]):
         for name, values in request.GET.lists():
             if name in ProjectFilterSet.base_filters:
                 data.setlist(name, values)
-        filterset = ProjectFilterSet(data, queryset=_projects(locale), request=request)
+        filterset = ProjectFilterSet(data, queryset=_live_projects(locale), request=request)
         if not filterset.is_valid():
             return _error({name: list(errors) for name, errors in filterset.errors.items()})
         cleaned = filterset.form.cleaned_data

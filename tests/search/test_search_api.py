@@ -1,6 +1,7 @@
 """The project search API: JSON results and facets, 400 for bad parameters, database fallback."""
 
 import pytest
+from wagtail.models import PageViewRestriction
 
 from tests import factories
 from tests.factories import publish_translation, translate_snippet
@@ -150,6 +151,22 @@ def test_database_answers_when_the_engine_is_down(client, site_tree, settings, c
     }
     # The database counts too: each facet under the other filters, as the engine does.
     assert facet(body, "bundesland", "BY")["count"] == 1
+
+
+@pytest.mark.parametrize("engine", ["not configured", "down"])
+def test_database_answer_leaves_out_projects_behind_a_login(
+    client, site_tree, settings, closed_port_url, engine
+):
+    factories.ProjectPageFactory(parent=site_tree.projects, title="Digitale Akte")
+    private = factories.ProjectPageFactory(parent=site_tree.projects, title="Interne Akte")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    settings.PROJECT_SEARCH_URL = None if engine == "not configured" else closed_port_url
+
+    body = client.get(URL, {"q": "Akte"}).json()
+
+    assert body["engine"] == "database"
+    assert [r["title"] for r in body["results"]] == ["Digitale Akte"]
+    assert body["total"] == 1
 
 
 def test_a_misspelt_query_gets_a_suggestion(client, indexed):
