@@ -59,14 +59,21 @@ def _bucket_of(field_name, buckets):
     return Case(*whens, default=Value(""), output_field=CharField())
 
 
+def _bucket_in(number, buckets):
+    """The bucket of ``buckets`` whose inclusive range holds ``number``, or None."""
+    if number is None:
+        return None
+    return next((b for b, (low, high) in buckets.items() if low <= number <= high), None)
+
+
 def remote_bucket(share):
     """The remote-work bucket of a project's ``remote_share``, or None."""
-    if share is None:
-        return None
-    for bucket, (low, high) in REMOTE_BUCKETS.items():
-        if low <= share <= high:
-            return bucket
-    return None
+    return _bucket_in(share, REMOTE_BUCKETS)
+
+
+def duration_bucket(months):
+    """The listing's duration bucket ("6-9", "10-12", "13-18") for ``months``, or None."""
+    return _bucket_in(months, DURATION_BUCKETS)
 
 
 # Query value -> ``order_by`` arguments. The primary key comes last so that pages stay
@@ -411,17 +418,11 @@ MULTI_VALUED_FACETS = {"topic", "competency"}
 _SINGLE_VALUED_FIELDS = {
     "bundesland": ("municipality__bundesland", lambda value: value),
     "status": ("status", lambda value: value),
-    "duration": ("duration_months", lambda value: _bucket_in(value, DURATION_BUCKETS)),
+    "duration": ("duration_months", duration_bucket),
     "workload": ("workload", lambda value: value),
-    "remote": ("remote_share", lambda value: _bucket_in(value, REMOTE_BUCKETS)),
+    "remote": ("remote_share", remote_bucket),
     "start": ("start_date", lambda value: value and start_period_of(value)),
 }
-
-
-def _bucket_in(number, buckets):
-    if number is None:
-        return None
-    return next((b for b, (low, high) in buckets.items() if low <= number <= high), None)
 
 
 def _count_single_valued(scope, params, counts):

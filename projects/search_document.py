@@ -9,7 +9,7 @@ from django.utils import translation
 from wagtail.models import Locale
 from wagtail.rich_text import get_text_for_indexing
 
-from projects.filters import DURATION_BUCKETS, remote_bucket, start_period_of
+from projects.filters import duration_bucket, remote_bucket, start_period_of
 from projects.models import ProjectCompetency, ProjectPage
 from search import analysis
 from search.analysis import language_for_locale, text_field
@@ -118,16 +118,6 @@ def index_mappings(lang):
             "last_published_at": {"type": "date"},
         },
     }
-
-
-def duration_bucket(months):
-    """The listing's duration bucket ("6-9", "10-12", "13-18") for ``months``, or None."""
-    if months is None:
-        return None
-    for bucket, (low, high) in DURATION_BUCKETS.items():
-        if low <= months <= high:
-            return bucket
-    return None
 
 
 def start_period(date):

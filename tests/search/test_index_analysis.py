@@ -8,8 +8,9 @@ import datetime
 
 import pytest
 
+from projects.filters import duration_bucket
 from projects.models import ProjectStatus
-from projects.search_document import duration_bucket, index_alias, start_period
+from projects.search_document import index_alias, start_period
 from tests import factories
 
 pytestmark = pytest.mark.django_db
