@@ -22,6 +22,7 @@ from wagtail.models import Locale
 from core.public_url import absolute_url
 from projects.filters import MAX_QUERY_LENGTH, ProjectFilterSet, SearchQueryField
 from projects.models import ProjectPage
+from projects.paging import KeysFirst
 from projects.search_help import SearchHelp, database_search, engine_search
 from projects.search_query import (
     MAX_PAGE,
@@ -249,12 +250,14 @@ def _engine_answer(request, locale, cleaned, page):
 def _database_answer(request, filterset, page, locale):
     filterset.queryset = filterset.queryset.public()
     locale_object = Locale.objects.filter(language_code=locale).first()
+    found = KeysFirst(filterset, PAGE_SIZE, page)
     if locale_object is None:
         help = SearchHelp()
     else:
-        filterset, help = database_search(filterset, filterset.qs.count(), locale_object)
-    queryset = filterset.qs
-    total = queryset.count()
+        filterset, help = database_search(filterset, found.count(), locale_object)
+    if found.filterset is not filterset:  # relaxed or corrected
+        found = KeysFirst(filterset, PAGE_SIZE, page)
+    total = found.count()
     start = (page - 1) * PAGE_SIZE
     results = [
         {
@@ -268,7 +271,7 @@ def _database_answer(request, filterset, page, locale):
             "duration_months": project.duration_months,
             "highlight": None,
         }
-        for project in queryset[start : start + PAGE_SIZE]
+        for project in found[start : start + PAGE_SIZE]
     ]
     return total, results, filterset.facet_counts(), help
 

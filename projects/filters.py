@@ -177,30 +177,32 @@ class ProjectFilterSet(django_filters.FilterSet):
         max_length=MAX_QUERY_LENGTH,
         label=_("Suchbegriff"),
     )
+    # A project has one value of each single-valued field: no duplicate rows to remove, and a
+    # DISTINCT would stop the listing from counting in the same scan (projects.views).
     bundesland = django_filters.MultipleChoiceFilter(
         field_name="municipality__bundesland",
         choices=Bundesland.choices,
         widget=forms.CheckboxSelectMultiple,
         label=_("Bundesland"),
+        distinct=False,
     )
     topic = LocalizedModelMultipleChoiceFilter(
         field_name="topics",
         queryset=canonical_topics,
         widget=forms.CheckboxSelectMultiple,
         label=_("Themenfeld"),
-        distinct=True,
     )
     competency = LocalizedModelMultipleChoiceFilter(
         field_name="competence_profile__competency",
         queryset=canonical_competencies,
         widget=forms.CheckboxSelectMultiple,
         label=_("Kompetenz"),
-        distinct=True,
     )
     status = django_filters.MultipleChoiceFilter(
         choices=ProjectStatus.choices,
         widget=forms.CheckboxSelectMultiple,
         label=_("Status"),
+        distinct=False,
     )
     duration = django_filters.MultipleChoiceFilter(
         choices=DURATION_CHOICES,
@@ -212,6 +214,7 @@ class ProjectFilterSet(django_filters.FilterSet):
         choices=Workload.choices,
         widget=forms.CheckboxSelectMultiple,
         label=_("Arbeitsumfang"),
+        distinct=False,
     )
     remote = django_filters.MultipleChoiceFilter(
         choices=REMOTE_CHOICES,

@@ -19,6 +19,7 @@ from core.locales import locale_by_id
 from intake.models import FormKind, FormPage
 from projects.filters import START_PERIOD_PATTERN, ProjectFilterSet, start_period_label
 from projects.models import ProjectPage, ProjectStatus, Workload
+from projects.paging import KeysFirst
 from projects.search_help import database_search, engine_search
 from projects.search_query import (
     FACET_FIELDS,
@@ -151,13 +152,13 @@ def search_help_context(request, help):
 
 
 def _database_listing_context(index_page, request, filterset):
-    paginator = Paginator(filterset.qs, PROJECTS_PER_PAGE)
-    filterset, help = database_search(
-        filterset, paginator.count, locale_by_id(index_page.locale_id)
-    )
-    if help.relaxed or help.corrected:
-        paginator = Paginator(filterset.qs, PROJECTS_PER_PAGE)
-    page_obj = paginator.get_page(request.GET.get("page"))
+    number = requested_page(request.GET.get("page"))
+    paginator = Paginator(KeysFirst(filterset, PROJECTS_PER_PAGE, number), PROJECTS_PER_PAGE)
+    shown, help = database_search(filterset, paginator.count, locale_by_id(index_page.locale_id))
+    if shown is not filterset:  # relaxed or corrected
+        filterset = shown
+        paginator = Paginator(KeysFirst(filterset, PROJECTS_PER_PAGE, number), PROJECTS_PER_PAGE)
+    page_obj = paginator.get_page(number)
     projects = prepare_cards(list(page_obj.object_list))
     return {
         "page_obj": page_obj,

@@ -89,6 +89,18 @@ class LocalizedModelMultipleChoiceField(django_filters.fields.ModelMultipleChoic
 class LocalizedModelMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
     field_class = LocalizedModelMultipleChoiceField
 
+    def filter(self, qs, value):
+        """django-filter's choice, but across a to-many relation (``distinct``, the default)
+        as a subquery: no duplicate rows, so no DISTINCT over the listing's wide rows, and a
+        listing can read one page and its total in one scan (projects.views)."""
+        if not self.distinct:
+            return super().filter(qs, value)
+        everything = qs.model._default_manager.all()
+        matching = super().filter(everything, value)
+        if matching is everything:  # nothing chosen (or every choice): no filter
+            return qs
+        return qs.filter(pk__in=matching.order_by().values("pk"))
+
 
 def canonical_topics(request):
     """The German topics (evaluated per request, not at import)."""

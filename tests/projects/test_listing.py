@@ -330,6 +330,34 @@ def test_pagination_shows_twelve_projects_per_page(client, project_factory):
     assert second.headers["X-Robots-Tag"] == "noindex"
 
 
+def test_a_project_in_two_chosen_topics_is_listed_and_counted_once(client, project_factory):
+    digital, mobility = factories.TopicFactory(), factories.TopicFactory()
+    for number in range(12):
+        project_factory(title=f"Digital {number:02d}", topics=[digital])
+    project_factory(title="Beides", topics=[digital, mobility])
+    chosen = {"topic": [str(digital.pk), str(mobility.pk)]}
+
+    first = client.get(LISTING, chosen)
+    second = client.get(LISTING, {**chosen, "page": 2})
+
+    assert result_count(first) == "13 Projekte gefunden"
+    titles = card_titles(first) + card_titles(second)
+    assert sorted(titles) == sorted({*titles}) and len(titles) == 13
+
+
+def test_a_page_past_the_end_shows_the_last_page(client, project_factory):
+    for number in range(13):
+        project_factory(title=f"Projekt Nummer {number:02d}")
+
+    last = client.get(LISTING, {"page": 2})
+    past_the_end = client.get(LISTING, {"page": 9})
+
+    assert past_the_end.status_code == 200
+    assert card_titles(past_the_end) == card_titles(last)
+    assert len(card_titles(past_the_end)) == 1
+    assert result_count(past_the_end) == "13 Projekte gefunden"
+
+
 def test_pagination_links_keep_the_filters(client, project_factory):
     for number in range(13):
         project_factory(title=f"Offen {number:02d}", status=ProjectStatus.OPEN)
