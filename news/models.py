@@ -211,7 +211,9 @@ class NewsPage(BasePage):
             if self.source_url:
                 data["isBasedOn"] = self.source_url
         if self.image and request is not None:
-            data["image"] = absolute_url(self.image.get_rendition("width-1200").url)
+            image_url = self.image.absolute_rendition_url("width-1200")
+            if image_url:
+                data["image"] = image_url
         if self.document:
             data["encoding"] = {
                 "@type": "MediaObject",

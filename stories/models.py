@@ -15,7 +15,6 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core.blocks import BodyStreamBlock
 from core.locales import locale_by_id
 from core.models import BasePage, ListingPage, SiteSettings
-from core.public_url import absolute_url
 from stories.feeds import StoryFeed
 from stories.filters import StoryFilterSet
 from taxonomy.localization import localize_many
@@ -273,8 +272,9 @@ class StoryPage(BasePage):
         if self.summary:
             data["description"] = self.summary
         if self.lead_image and request is not None:
-            rendition = self.lead_image.get_rendition("width-1200")
-            data["image"] = absolute_url(rendition.url)
+            image_url = self.lead_image.absolute_rendition_url("width-1200")
+            if image_url:
+                data["image"] = image_url
         if self.municipality:
             place = self.municipality.localized.name
             data["about"] = {

@@ -1,9 +1,15 @@
 """The project's image model: a credit line and a default alt text every editor fills in."""
 
+import logging
+
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import AbstractImage, AbstractRendition, Image, SourceImageIOError
+
+from core.public_url import absolute_url
+
+logger = logging.getLogger(__name__)
 
 
 class CustomImage(AbstractImage):
@@ -20,6 +26,16 @@ class CustomImage(AbstractImage):
     @property
     def default_alt_text(self):
         return self.alt_text or ""
+
+    def absolute_rendition_url(self, spec):
+        """The public address of the rendition ``spec`` (for JSON-LD), or None when the
+        original file is missing: Wagtail's template tags then show a placeholder, and the
+        page must not fail for the structured data either."""
+        try:
+            return absolute_url(self.get_rendition(spec).url)
+        except SourceImageIOError:
+            logger.warning("Image %s: original file missing, no rendition %s", self.pk, spec)
+            return None
 
     def find_existing_renditions(self, *filters):
         """Wagtail's lookup, with the renditions read from the cache marked as such.

@@ -114,6 +114,19 @@ def test_news_article_structured_data(client, item):
     assert data["url"] == news.full_url
 
 
+def test_news_structured_data_names_the_image_and_survives_a_lost_file(client, item):
+    image = factories.ImageFactory(title="Auftakt")
+    news = item(title="Die Pilotphase startet", image=image)
+    assert json_ld(client.get(news.url).content)[0]["image"].startswith("http://testserver/")
+
+    image.renditions.all().delete()
+    image.file.storage.delete(image.file.name)
+    response = client.get(news.url)
+
+    assert response.status_code == 200
+    assert "image" not in json_ld(response.content)[0]
+
+
 def test_press_needs_a_source_and_publication_a_document(news_index):
     press = factories.NewsPageFactory.build(category="press", source_name="")
     with pytest.raises(ValidationError) as error:

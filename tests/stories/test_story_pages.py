@@ -213,3 +213,17 @@ def test_article_names_the_lead_image(client, site_tree, story):
 
     assert article["image"].startswith("http://testserver/")
     assert parse(response).select('img[alt="Das Rathaus von Eschwege am Marktplatz"]')
+
+
+def test_a_story_whose_image_file_is_gone_still_opens(client, site_tree, story):
+    """A lost original (storage moved, file deleted) costs the picture, not the page."""
+    image = factories.ImageFactory(title="Rathaus Eschwege")
+    page = story(lead_image=image)
+    image.file.storage.delete(image.file.name)
+
+    response = client.get(page.url)
+
+    assert response.status_code == 200
+    article = next(b for b in json_ld(response) if b.get("@type") == "Article")
+    assert "image" not in article
+    assert article["headline"] == page.title
