@@ -5,9 +5,12 @@ BENCH_PROJECTS within BENCH_SEED_SECONDS), its own OpenSearch index prefix, and 
 production runs it, started by scripts/stack-up.sh on free ports of 127.0.0.1: nginx
 (deploy/nginx/, compression, static files) in front of gunicorn with production settings,
 and the task worker (REDIS_URL is passed on when set). BENCH_USERS threads request home,
-listing with facets, project pages and search through nginx for BENCH_SECONDS. Prints
-requests/s, p50/p95 per page type and the error count. The stack is stopped and the index
-deleted whatever happens.
+listing with facets, project pages, success stories and a search (a word and two facets)
+through nginx for BENCH_SECONDS, twice: with the page cache (production's default) and with
+it switched off. Prints requests/s, p50/p95 per page type against the targets of issue 16
+(anonymous pages p95 <= 100 ms with the cache, the search p95 <= 300 ms), the share of
+pages served from the cache and the error count. The stack is stopped and the index deleted
+whatever happens.
 
     DATABASE_URL=postgres://... OPENSEARCH_TEST_URL=http://127.0.0.1:9201 \
         .venv/bin/python benchmarks/bench_load.py
@@ -47,6 +50,9 @@ USERS = int(os.environ.get("BENCH_USERS", "50"))
 SECONDS = float(os.environ.get("BENCH_SECONDS", "60"))
 HOST = "127.0.0.1"
 SEARCH_WORDS = ["Digitalisierung", "Klimaschutz", "Beteiligung", "Verwaltung", "Mobilität"]
+PAGE_KINDS = ["home", "listing", "project", "story"]
+PAGE_TARGET_MS = 100  # anonymous pages, p95, with the page cache
+SEARCH_TARGET_MS = 300  # a word and two facets, p95
 
 
 def free_port():
@@ -106,6 +112,8 @@ def generate_projects(target, budget_seconds):
 
 def production_env(database_url, static_root, index_prefix):
     """Environment for the stack and manage.py: production settings, local services only."""
+    from django.conf import settings
+
     env = {
         key: value
         for key, value in os.environ.items()
@@ -119,6 +127,9 @@ def production_env(database_url, static_root, index_prefix):
         DATABASE_URL=database_url,
         SECURE_SSL_REDIRECT="false",
         STATIC_ROOT=str(static_root),
+        # Where the seeding process (test settings) put the demo images.
+        MEDIA_ROOT=str(settings.MEDIA_ROOT),
+        PRIVATE_MEDIA_ROOT=str(settings.PRIVATE_MEDIA_ROOT),
         SEARCH_INDEX_PREFIX=index_prefix,
         LOG_LEVEL="WARNING",
     )
@@ -143,28 +154,31 @@ def stack_script(name, env):
         raise RuntimeError(f"scripts/{name}.sh failed:\n{result.stdout}\n{result.stderr}")
 
 
-def request_plan(project_paths, facets):
+def request_plan(paths, facets):
     """A function returning the next (page type, path) a simulated visitor asks for."""
     rng = random.Random()
 
     def next_request():
-        kind = rng.choice(["home", "listing", "project", "search"])
+        kind = rng.choice([*PAGE_KINDS, "search"])
+        land, topic = rng.choice(facets["bundesland"]), rng.choice(facets["topic"])
         if kind == "home":
             return kind, "/de/"
         if kind == "listing":
-            land, topic = rng.choice(facets["bundesland"]), rng.choice(facets["topic"])
             return kind, f"/de/projekte/?bundesland={land}&topic={topic}&status=open"
-        if kind == "project":
-            return kind, rng.choice(project_paths)
-        return kind, f"/de/suche/?q={quote(rng.choice(SEARCH_WORDS))}"
+        if kind == "search":
+            word = quote(rng.choice(SEARCH_WORDS))
+            return kind, f"/de/projekte/?q={word}&bundesland={land}&topic={topic}"
+        return kind, rng.choice(paths[kind])
 
     return next_request
 
 
 def run_load(port, next_request, users, seconds):
-    """``users`` threads request pages for ``seconds``; returns (latencies, errors, elapsed)."""
+    """``users`` threads request pages for ``seconds``; returns (latencies, errors, hits,
+    elapsed), hits counting the answers served from the page cache."""
     latencies = defaultdict(list)
     errors = defaultdict(int)
+    hits = defaultdict(int)
     lock = threading.Lock()
     stop_at = time.monotonic() + seconds
 
@@ -178,6 +192,7 @@ def run_load(port, next_request, users, seconds):
                 response = connection.getresponse()
                 response.read()
                 ok = response.status == 200
+                hit = response.getheader("X-Cache") == "HIT"
                 if response.getheader("Connection", "").lower() == "close":
                     connection.close()
             except Exception:  # noqa: BLE001 - any failure of a request counts as an error
@@ -187,6 +202,7 @@ def run_load(port, next_request, users, seconds):
             with lock:
                 if ok:
                     latencies[kind].append(elapsed_ms)
+                    hits[kind] += hit
                 else:
                     errors[kind] += 1
         connection.close()
@@ -197,7 +213,7 @@ def run_load(port, next_request, users, seconds):
         thread.start()
     for thread in threads:
         thread.join(seconds + 60)
-    return latencies, errors, time.monotonic() - started
+    return latencies, errors, hits, time.monotonic() - started
 
 
 def delete_indices(prefix):
@@ -223,6 +239,7 @@ def main():
 
     from projects.filters import ProjectFilterSet
     from projects.models import ProjectPage
+    from stories.models import StoryPage
     from taxonomy.models import Topic
 
     index_prefix = f"bench_{secrets.token_hex(4)}"
@@ -240,9 +257,14 @@ def main():
             f"(target {TARGET_PROJECTS}) in {time.monotonic() - started:.0f} s",
             flush=True,
         )
-        project_paths = [
-            page.url for page in ProjectPage.objects.live().filter(locale__language_code="de")
-        ]
+        paths = {
+            "project": [
+                page.url for page in ProjectPage.objects.live().filter(locale__language_code="de")
+            ],
+            "story": [
+                page.url for page in StoryPage.objects.live().filter(locale__language_code="de")
+            ],
+        }
         topics = list(Topic.objects.canonical().values_list("pk", flat=True))
         lands = [
             value for value, _label in ProjectFilterSet.base_filters["bundesland"].extra["choices"]
@@ -262,40 +284,61 @@ def main():
             manage(env, "search_rebuild", "-v", "0")
             print(f"OpenSearch indices built in {time.monotonic() - started:.0f} s", flush=True)
 
-        port, app_port = free_port(), free_port()
-        stack_env = {
-            **env,
-            "NGINX_PORT": str(port),
-            "GUNICORN_PORT": str(app_port),
-            "STACK_DIR": stack_dir,
-            "STACK_MIGRATE": "0",
-            "OPENSEARCH_URL": env.get("OPENSEARCH_URL") or "none",
-            "GUNICORN_WORKERS": os.environ.get("BENCH_WORKERS", "3"),
-            "GUNICORN_THREADS": "8",
-        }
-        # SITE_BASE_URL: the stack's own address (nginx's port).
-        stack_env.pop("SITE_BASE_URL")
+        plan = request_plan(paths, {"bundesland": lands, "topic": topics})
+        runs = {}
         try:
-            stack_script("stack-up", stack_env)
-            plan = request_plan(project_paths, {"bundesland": lands, "topic": topics})
-            latencies, errors, elapsed = run_load(port, plan, USERS, SECONDS)
+            for cached, seconds in ((True, "300"), (False, "0")):
+                run_env = {**env, "PAGE_CACHE_SECONDS": seconds}
+                runs[cached] = serve_and_load(run_env, stack_dir, plan)
         finally:
-            stack_script("stack-down", stack_env)
             delete_indices(index_prefix)
 
-    total = sum(len(values) for values in latencies.values())
     print(
-        f"{USERS} users, {elapsed:.0f} s, {len(project_paths)} German projects, "
-        "through nginx (deploy/nginx/) in front of gunicorn",
+        f"{USERS} users, {SECONDS:.0f} s per run, {len(paths['project'])} German projects, "
+        f"{len(paths['story'])} stories, through nginx (deploy/nginx/) in front of gunicorn",
         flush=True,
     )
-    report_rate("all pages", total, elapsed)
-    for kind in ["home", "listing", "project", "search"]:
-        if latencies[kind]:
-            report_latency(f"{kind} ({len(latencies[kind]) / elapsed:.1f}/s)", latencies[kind])
-    error_count = sum(errors.values())
-    print(f"errors: {error_count} {json.dumps(dict(errors)) if error_count else ''}", flush=True)
+    error_count = 0
+    for cached, (latencies, errors, hits, elapsed) in runs.items():
+        print("-- with the page cache" if cached else "-- without the cache", flush=True)
+        total = sum(len(values) for values in latencies.values())
+        report_rate("all pages", total, elapsed)
+        for kind in [*PAGE_KINDS, "search"]:
+            if not latencies[kind]:
+                continue
+            page_target = PAGE_TARGET_MS if cached else None
+            target = SEARCH_TARGET_MS if kind == "search" else page_target
+            share = hits[kind] / len(latencies[kind])
+            report_latency(
+                f"{kind} ({len(latencies[kind]) / elapsed:.1f}/s, {share:.0%} from the cache)",
+                latencies[kind],
+                target,
+            )
+        error_count += sum(errors.values())
+        print(f"errors: {sum(errors.values())} {json.dumps(dict(errors))}", flush=True)
     return 1 if error_count else 0
+
+
+def serve_and_load(env, stack_dir, plan):
+    """Start the stack with ``env``, put the load on it, stop it; returns run_load's figures."""
+    port, app_port = free_port(), free_port()
+    stack_env = {
+        **env,
+        "NGINX_PORT": str(port),
+        "GUNICORN_PORT": str(app_port),
+        "STACK_DIR": stack_dir,
+        "STACK_MIGRATE": "0",
+        "OPENSEARCH_URL": env.get("OPENSEARCH_URL") or "none",
+        "GUNICORN_WORKERS": os.environ.get("BENCH_WORKERS", "3"),
+        "GUNICORN_THREADS": "8",
+    }
+    # SITE_BASE_URL: the stack's own address (nginx's port).
+    stack_env.pop("SITE_BASE_URL")
+    try:
+        stack_script("stack-up", stack_env)
+        return run_load(port, plan, USERS, SECONDS)
+    finally:
+        stack_script("stack-down", stack_env)
 
 
 if __name__ == "__main__":
