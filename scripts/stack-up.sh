@@ -113,7 +113,7 @@ nohup "$PY" manage.py db_worker --no-startup-delay </dev/null >"$STACK_DIR/worke
 echo $! >"$STACK_DIR/worker.pid"
 
 log "nginx on 127.0.0.1:$NGINX_PORT (logs: $NGINX_DIR/)"
-mkdir -p "$NGINX_DIR"/tmp/{body,proxy,fastcgi,uwsgi,scgi} "$NGINX_DIR/page-cache"
+mkdir -p "$NGINX_DIR"/tmp/{body,proxy,fastcgi,uwsgi,scgi}
 user_line=""
 # nginx started as root would hand its workers to "nobody", who cannot read a checkout or a
 # temp directory of root's: run them as the current user, like everything else here.
@@ -122,8 +122,7 @@ fill() {
   sed -e "s|@PREFIX@|$NGINX_DIR|g" -e "s|@USER@|$user_line|g" \
     -e "s|@LISTEN@|127.0.0.1:$NGINX_PORT|g" -e "s|@SERVER_NAME@|${ALLOWED_HOSTS%%,*}|g" \
     -e "s|@UPSTREAM@|127.0.0.1:$GUNICORN_PORT|g" -e "s|@STATIC_ROOT@|$STATIC_ROOT|g" \
-    -e "s|@MEDIA_ROOT@|$MEDIA_ROOT|g" -e "s|@ERROR_PAGES@|$NGINX_DIR/errors|g" \
-    -e "s|@PAGE_CACHE@|$NGINX_DIR/page-cache|g" "$1" >"$2"
+    -e "s|@MEDIA_ROOT@|$MEDIA_ROOT|g" -e "s|@ERROR_PAGES@|$NGINX_DIR/errors|g" "$1" >"$2"
 }
 fill deploy/nginx/nginx.conf "$NGINX_DIR/nginx.conf"
 fill deploy/nginx/lokalprojekte.conf "$NGINX_DIR/lokalprojekte.conf"

@@ -177,32 +177,6 @@ def test_pages_static_and_media_come_compressed_and_cached_from_nginx(stack, con
     assert stack.request("GET", "/media/documents/probe.txt").status == 404
 
 
-def test_nginx_keeps_public_pages_for_a_second_and_never_personal_ones(stack, content):
-    """nginx's short page copy (deploy/nginx/lokalprojekte.conf): popular pages come from
-    nginx alone, a change shows within two seconds, and nothing personal is ever kept."""
-    path = f"{urlsplit(content.listing.url).path}?page=1"
-    stack.request("GET", path)
-    again = stack.request("GET", path)
-    assert again.status == 200
-    assert again.getheader("X-Page-Copy") == "HIT"
-    assert PROJECT in again.body.decode()
-
-    # nginx counts whole seconds: a copy lives for one to two seconds.
-    time.sleep(2.1)
-    assert stack.request("GET", path).getheader("X-Page-Copy") in {"EXPIRED", "MISS"}
-
-    # A signed-in visitor (a session cookie) is neither served the copy nor stored into it.
-    for _ in range(2):
-        personal = stack.request("GET", path, headers={"Cookie": "sessionid=abc123"})
-        assert personal.getheader("X-Page-Copy") == "BYPASS"
-    # A form page sets the CSRF cookie: its answer, token and all, is never kept.
-    apply_path = f"{urlsplit(content.project.url).path}bewerben/"
-    forms = [stack.request("GET", apply_path) for _ in range(2)]
-    assert all(form.getheader("X-Page-Copy") == "MISS" for form in forms)
-    tokens = [parse(form.body.decode()).select_one("[name=csrfmiddlewaretoken]") for form in forms]
-    assert tokens[0].get("value") != tokens[1].get("value")
-
-
 def _multipart(fields, files):
     """A multipart/form-data body and its content type, as a browser sends a form."""
     boundary = f"----lokalprojekte{uuid.uuid4().hex}"
