@@ -179,7 +179,7 @@ class ProjectFilterSet(django_filters.FilterSet):
         label=_("Suchbegriff"),
     )
     # A project has one value of each single-valued field: no duplicate rows to remove, and a
-    # DISTINCT would stop the listing from counting in the same scan (projects.views).
+    # DISTINCT would stop the listing from counting in the same scan (projects.paging).
     bundesland = django_filters.MultipleChoiceFilter(
         field_name="municipality__bundesland",
         choices=Bundesland.choices,

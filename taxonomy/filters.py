@@ -92,7 +92,7 @@ class LocalizedModelMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilte
     def filter(self, qs, value):
         """django-filter's choice, but across a to-many relation (``distinct``, the default)
         as a subquery: no duplicate rows, so no DISTINCT over the listing's wide rows, and a
-        listing can read one page and its total in one scan (projects.views)."""
+        listing can read one page and its total in one scan (projects.paging)."""
         if not self.distinct:
             return super().filter(qs, value)
         everything = qs.model._default_manager.all()
