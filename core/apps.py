@@ -9,10 +9,13 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         # checks registers the deploy checks on import.
-        from core import checks, page_cache  # noqa: F401
+        from wagtail.models import Locale
+
+        from core import checks, lookup_cache, page_cache  # noqa: F401
         from core.locales import use_request_cache_in_wagtail
         from core.request_memo import use_request_cache_for_pages
 
         use_request_cache_in_wagtail()
         use_request_cache_for_pages()
         page_cache.connect()
+        lookup_cache.watch(Locale)

@@ -45,7 +45,11 @@ def locale_for_language(code):
         return Locale.objects.filter(language_code=code).first()
     key = ("code", code)
     if key not in cache:
-        cache[key] = Locale.objects.filter(language_code=code).first()
+        from core.lookup_cache import remember_shared  # it builds on this module
+
+        cache[key] = remember_shared(
+            ("locale", code), lambda: Locale.objects.filter(language_code=code).first()
+        )
     return cache[key]
 
 
@@ -76,6 +80,11 @@ def active_locale():
     """The Locale of the active language, falling back to the default like ``get_active()``."""
     code = translation.get_language() or settings.LANGUAGE_CODE
     return locale_for_language(code) or default_locale()
+
+
+def in_request():
+    """True inside a request (``LocaleCacheMiddleware``), where values may be remembered."""
+    return _cache.get() is not None
 
 
 def remember(key, compute):

@@ -17,8 +17,8 @@ from django.utils import translation
 from django.utils.translation import gettext
 from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.errors import ValidationError
-from wagtail.models import Locale
 
+from core.locales import locale_for_language
 from core.public_url import absolute_url
 from projects.filters import MAX_QUERY_LENGTH, ProjectFilterSet, SearchQueryField
 from projects.models import ProjectPage
@@ -249,7 +249,7 @@ def _engine_answer(request, locale, cleaned, page):
 
 def _database_answer(request, filterset, page, locale):
     filterset.queryset = filterset.queryset.public()
-    locale_object = Locale.objects.filter(language_code=locale).first()
+    locale_object = locale_for_language(locale)
     found = KeysFirst(filterset, PAGE_SIZE, page)
     if locale_object is None:
         help = SearchHelp()

@@ -6,3 +6,10 @@ class TaxonomyConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "taxonomy"
     verbose_name = _("Einordnung")
+
+    def ready(self):
+        from core.lookup_cache import watch
+
+        from .models import Competency, Topic
+
+        watch(Competency, Topic)

@@ -9,7 +9,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from core.locales import active_locale, remember
+from core.locales import active_locale
+from core.lookup_cache import remember_shared
 
 from .models import Competency, Topic
 
@@ -35,22 +36,30 @@ class _RowsChoiceIterator(django_filters.fields.ModelChoiceIterator):
 class LocalizedModelMultipleChoiceField(django_filters.fields.ModelMultipleChoiceField):
     """A multiple choice over German taxonomy rows with labels in the active language.
 
-    Taxonomies are short lists, so the rows are read once per form and serve validation,
-    the checkboxes and the facet labels alike. In German the rows are their own labels;
+    Taxonomies are short lists, so the rows are read once (per process while they are
+    unchanged, core.lookup_cache) and serve validation, the checkboxes and the facet labels
+    alike. In German the rows are their own labels;
     other languages read all names in one query.
     """
 
     iterator = _RowsChoiceIterator
 
     def rows(self):
-        """The choosable instances, read on first use; once per request for all forms (the
+        """The choosable instances, read on first use and kept while they are unchanged (the
         listing validates its filters and lists the facets with forms of its own)."""
         if getattr(self, "_rows", None) is None:
             queryset = self.queryset
             query = queryset.query
             key = ("taxonomy-rows", queryset.model._meta.label, str(query.where), *query.order_by)
-            self._rows = remember(key, lambda: list(queryset))
+            self._rows = remember_shared(key, lambda: list(queryset))
         return self._rows
+
+    def clean(self, value):
+        # Nothing chosen: an empty list rather than Django's queryset.none(), whose every truth
+        # test compiles a query only to find it empty.
+        if not value and not self.required:
+            return []
+        return super().clean(value)
 
     def _check_values(self, value):
         # Django's checks and error codes, against the rows already read.
@@ -78,7 +87,7 @@ class LocalizedModelMultipleChoiceField(django_filters.fields.ModelMultipleChoic
         labels = getattr(self, "_labels", None)
         if labels is None or labels[0] != locale.pk:
             model = self.queryset.model
-            names = remember(
+            names = remember_shared(
                 ("taxonomy-labels", model._meta.label, locale.pk),
                 lambda: translated_names(model, locale),
             )
