@@ -22,7 +22,7 @@ from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, KeyFigureBlock
 from core.dates import add_months
 from core.models import BasePage, ListingPage
 from taxonomy.localization import localize_many, name_in_locale
-from taxonomy.models import CompetencyLevel, in_default_language
+from taxonomy.models import BUNDESLAND_ALIASES, CompetencyLevel, in_default_language
 
 # The figures of the impact reached: a few, chosen by the editors, not a statistic.
 MAX_IMPACT_FIGURES = 4
@@ -233,6 +233,7 @@ class ProjectPage(RoutablePageMixin, BasePage):
         index.SearchField("search_place"),
         index.SearchField("search_status"),
         index.SearchField("search_work_mode"),
+        index.SearchField("sponsor_role"),
     ]
 
     translatable_fields = [
@@ -326,14 +327,19 @@ class ProjectPage(RoutablePageMixin, BasePage):
         )
 
     def search_place(self):
-        """Municipality and Bundesland in the page's language (site search)."""
-        if self.municipality is None:
+        """Municipality, district and Bundesland (also its English name and abbreviations,
+        "RLP") in the page's language (site search)."""
+        municipality = self.municipality
+        if municipality is None:
             return ""
         with self._in_page_language():
-            return (
-                f"{name_in_locale(self.municipality, self.locale_id)} "
-                f"{self.municipality.get_bundesland_display()}"
-            )
+            words = [
+                name_in_locale(municipality, self.locale_id),
+                municipality.district,
+                str(municipality.get_bundesland_display()),
+                *BUNDESLAND_ALIASES.get(municipality.bundesland, ()),
+            ]
+        return " ".join(word for word in words if word)
 
     def search_status(self):
         """The status as the page's language calls it (site search)."""

@@ -13,7 +13,7 @@ from projects.filters import duration_bucket, remote_bucket, start_period_of
 from projects.models import ProjectCompetency, ProjectPage
 from search import analysis
 from search.analysis import language_for_locale, text_field
-from taxonomy.models import Bundesland
+from taxonomy.models import BUNDESLAND_ALIASES, Bundesland
 
 INDEX_NAME = "projects"
 
@@ -53,6 +53,14 @@ def region_name(code, lang):
         return str(Bundesland(code).label)
 
 
+def region_text(municipality, lang):
+    """Where a municipality lies, in the words people search with: the Bundesland's name,
+    its English name and abbreviations ("RLP"), and the district ("Landkreis Uckermark")."""
+    code = municipality.bundesland
+    words = [region_name(code, lang), *BUNDESLAND_ALIASES.get(code, ()), municipality.district]
+    return " ".join(word for word in words if word)
+
+
 def index_mappings(lang):
     """The field mappings of the ``lang`` project index (see the search contract)."""
     keyword = {"type": "keyword"}
@@ -81,9 +89,11 @@ def index_mappings(lang):
             "target_groups": _searched(lang),
             "body": _searched(lang),
             "municipality": text_field(lang, copy_to=ALL_TEXT, fields={"raw": {"type": "keyword"}}),
-            # The Bundesland's name in the page's language ("NRW" reaches it by a synonym) and
-            # the share of mobile work in words: both are only keywords otherwise.
+            # Where the project is (region_text) and the share of mobile work in words: both
+            # are only keywords otherwise.
             "region": _searched(lang),
+            # Who sponsors it in the administration ("Leitung Brand- und Katastrophenschutz").
+            "sponsor_role": _searched(lang),
             "work_mode": _searched(lang),
             # Everything searched, once more: for typo-tolerant matching and, in ``parts``,
             # with compounds split into their parts (see search.analysis).
@@ -265,7 +275,8 @@ def project_document_dict(page, names=None):
         "body": _streamtext_field(page.body),
         "municipality": municipality.name if municipality else None,
         "bundesland": municipality.bundesland if municipality else None,
-        "region": region_name(municipality.bundesland, lang) if municipality else "",
+        "region": region_text(municipality, lang) if municipality else "",
+        "sponsor_role": page.sponsor_role or "",
         "work_mode": WORK_MODE_WORDS[lang].get(remote_bucket(page.remote_share), ""),
         "topics": [str(names.canonical_pk(topic)) for topic in topics],
         "topic_names": [names.name(topic, locale_id) for topic in topics],

@@ -19,6 +19,7 @@ from django.utils.safestring import mark_safe
 
 from core.locales import locale_by_id
 from projects.search_document import index_alias
+from projects.text_search import remote_share_weights
 from search.analysis import content_words, language_for_locale
 from search.dsl import get_client, get_dsl
 from search.spelling import restore_case
@@ -57,11 +58,15 @@ TEXT_FIELDS = [
     "competency_names",
     "region",
     "work_mode",
+    "sponsor_role",
 ]
 # Fields where the visitor's words in their order (a phrase) say most.
 PHRASE_FIELDS = ["title^3", "summary", "topic_names^2", "competency_names^2", "challenge"]
 # Most words of a query must match: all of one or two words, three of four, 75 % of more.
 MINIMUM_WORDS = "2<75%"
+# A query for remote work ranks projects by their share of it (text_search weights: 4 when
+# mostly remote, like a title match on the database); this turns a weight into a score.
+REMOTE_BOOST = 2
 # When that finds nothing, the listing relaxes the query: any one of its content words.
 ANY_WORD = "1"
 # The suggester's field (the words as written, see search.analysis) and what it may change:
@@ -240,7 +245,7 @@ class ProjectSearch:
     def text_query(self):
         """The scoring part: the text matched across the weighted fields, or everything.
 
-        Any of four (relaxed: five) clauses finds a project; their scores add up, so a project
+        Any of these clauses finds a project; their scores add up, so a project
         that matches more ways ranks higher:
 
         * ``cross_fields``: the words may be spread over the fields (topic "Personal", title
@@ -251,7 +256,9 @@ class ProjectSearch:
         * the compound parts (``all_text.parts``): "Bus" finds "Rufbus", weighted lower since a
           part says less than the whole word; when relaxed, once more with the query's own
           compounds split ("Impfzentren" finds "Impf- und Testlogistik"), weighted lower still;
-        * small typos (``fuzziness``, first letter fixed) over all the text, weighted lowest.
+        * small typos (``fuzziness``, first letter fixed) over all the words as written,
+          weighted lowest;
+        * for a query about remote work, the projects' share of it (REMOTE_BOOST).
         """
         if not self.query:
             return self.dsl.Q("match_all")
@@ -278,10 +285,17 @@ class ProjectSearch:
             if self.any_words
             else []
         )
+        # "Homeoffice", "mobil arbeiten": the share of mobile work is a fact of the project,
+        # not a word of its texts; mostly remote projects match and rank first.
+        remote = [
+            Q("range", remote_share={"gte": low, "lte": high, "boost": weight * REMOTE_BOOST})
+            for (low, high), weight in remote_share_weights(self.query, lang)
+        ]
         return Q(
             "bool",
             should=[
                 *split,
+                *remote,
                 Q(
                     "multi_match",
                     query=self.query,
@@ -310,14 +324,18 @@ class ProjectSearch:
                 ),
                 Q(
                     "match",
-                    all_text={
-                        "query": self.query,
-                        # Without synonyms: a fuzzy synonym expansion finds too much.
-                        "analyzer": f"{lang}_index",
-                        "fuzziness": "AUTO",
-                        "prefix_length": 1,
-                        "minimum_should_match": minimum,
-                        "boost": 0.2,
+                    **{
+                        # The words as written, not their stems: one letter away from a stem
+                        # is often another word ("Lehrer" -> "lehr" -> "leer"). Without
+                        # synonyms: a fuzzy synonym expansion finds too much. One typo from
+                        # five letters on, two from eight.
+                        "all_text.words": {
+                            "query": self.query,
+                            "fuzziness": "AUTO:5,8",
+                            "prefix_length": 1,
+                            "minimum_should_match": minimum,
+                            "boost": 0.2,
+                        }
                     },
                 ),
             ],
@@ -391,13 +409,13 @@ class ProjectSearch:
     def execute(self, client=None):
         """Run the search against the engine; raises the DSL's engine errors on failure."""
         search = self.build().using(client or get_client())
-        response = search.execute()
+        response = search.execute().to_dict()  # each to_dict() copies the whole answer
         return ProjectSearchResult(
             total=_total(response),
             page=self.page,
             page_size=self.page_size,
-            hits=[_hit(raw) for raw in response.to_dict()["hits"]["hits"]],
-            facet_counts=_facet_counts(response.to_dict().get("aggregations", {})),
+            hits=[_hit(raw) for raw in response["hits"]["hits"]],
+            facet_counts=_facet_counts(response.get("aggregations", {})),
         )
 
 
@@ -405,7 +423,7 @@ ALL_TEXT_FIELD = "all_text"
 
 
 def _total(response):
-    total = response.to_dict()["hits"]["total"]
+    total = response["hits"]["total"]
     return total["value"] if isinstance(total, dict) else int(total)
 
 

@@ -24,11 +24,9 @@ import re
 
 from django.db.models import Case, IntegerField, Q, Value, When
 
-from search.analysis import load_synonyms, umlaut_spelling
-from taxonomy.models import Bundesland
+from search.analysis import GENDER_SUFFIX, load_synonyms, umlaut_spelling
+from taxonomy.models import BUNDESLAND_ALIASES, Bundesland
 
-# Abbreviations of Bundesländer in common use, besides the official two-letter codes.
-_STATE_ABBREVIATIONS = {"nrw": "NW", "bw": "BW", "mv": "MV"}
 # Endings cut off for matching (longest first), like the engine's light stemmers; only from
 # words that keep at least MIN_STEM letters, so short words stay exact.
 _ENDINGS = {"de": ("ern", "en", "er", "es", "em", "e", "n", "s"), "en": ("es", "s")}
@@ -41,7 +39,7 @@ _TEXT_WEIGHTS = (
     (("title",), 4),
     (("listing_summary",), 2),
     (("challenge", "intended_impact", "target_groups"), 1),
-    (("municipality__name",), 1),
+    (("municipality__name", "municipality__district", "sponsor_role"), 1),
 )
 _RELATED_WEIGHTS = ((("topics__name",), 2), (("competence_profile__competency__name",), 2))
 # Share of mobile work (per cent) that the words of the engine's work_mode field stand for:
@@ -50,14 +48,33 @@ _REMOTE_WEIGHTS = (((50, 100), 4), ((21, 49), 2))
 _SPLIT = re.compile(r"[-/]")
 
 
+_WITHOUT_UMLAUTS = str.maketrans("äöü", "aou")
+
+
+def _spellings(term, lang):
+    """``term`` as written, in its umlaut spelling and stemmed, and that stem without umlauts
+    (as the engine's German stemmer has it: "Fachkräfte", "Fachkraft" -> "fachkraft"): the
+    keys a word is found by."""
+    spelled = umlaut_spelling(term) if lang == "de" else term
+    stemmed = stem(spelled, lang)
+    return dict.fromkeys(
+        (term, spelled, stem(term, lang), stemmed, stemmed.translate(_WITHOUT_UMLAUTS))
+    )
+
+
 @functools.cache
 def synonym_groups(lang):
-    """``{term: (term, synonym, ...)}`` from search/synonyms/<lang>.txt, lower-cased."""
+    """``{term: (term, synonym, ...)}`` from search/synonyms/<lang>.txt, lower-cased.
+
+    Each term is also found by its umlaut spelling and its stem, as the engine reads its rules
+    through its stemmer: a rule written for "fachkräfte" also serves "Fachkraft".
+    """
     groups = {}
     for line in load_synonyms(lang):
         terms = tuple(term.strip().lower() for term in line.split(",") if term.strip())
         for term in terms:
-            groups[term] = tuple(dict.fromkeys(groups.get(term, ()) + terms))
+            for key in _spellings(term, lang):
+                groups[key] = tuple(dict.fromkeys(groups.get(key, ()) + terms))
     return groups
 
 
@@ -72,14 +89,14 @@ def stem(word, lang):
 def query_units(text, lang):
     """The units of ``text`` (see the module docstring), at most MAX_UNITS."""
     groups = synonym_groups(lang)
-    words = text.lower().split()
+    words = GENDER_SUFFIX.sub("", text).lower().split()
     units, index = [], 0
     while index < len(words):
         for size in range(min(_MAX_PHRASE_WORDS, len(words) - index), 0, -1):
             phrase = " ".join(words[index : index + size])
             if size == 1 or phrase in groups:
                 break
-        if size > 1 or phrase in groups or phrase in _state_names():
+        if size > 1 or phrase in groups or _state_term(phrase) in _state_terms():
             units.append(phrase)
         else:
             parts = [part for part in _SPLIT.split(phrase) if len(part) >= 2]
@@ -91,23 +108,41 @@ def query_units(text, lang):
 def alternatives(unit, lang):
     """What may stand in a project for ``unit``: spellings, synonyms and their stems."""
     groups = synonym_groups(lang)
-    terms = [unit]
     spelled = umlaut_spelling(unit) if lang == "de" else unit
-    terms.append(spelled)
-    for term in (unit, spelled):
-        terms.extend(groups.get(term, ()))
+    terms = [unit, spelled]
+    for key in _spellings(unit, lang):
+        terms.extend(groups.get(key, ()))
     stems = [stem(term, lang) for term in terms if " " not in term]
     return list(dict.fromkeys(terms + stems))
 
 
-def _state_names():
-    """The Bundesländer's names in the active language, lower-cased ("schleswig-holstein")."""
-    return {str(label).lower() for _code, label in Bundesland.choices}
+def _state_term(term):
+    """A state's name or part of it as compared: lower-case, umlauts written out as umlauts."""
+    return umlaut_spelling(term)
+
+
+@functools.cache
+def _state_terms():
+    """``{term: codes}``: the Bundesländer's names, English names and abbreviations
+    (taxonomy.models.BUNDESLAND_ALIASES), and the parts of the two-part names that are no
+    state of their own ("Mecklenburg", "Westfalen"; not "Sachsen")."""
+    terms = {}
+    for code, label in Bundesland.choices:
+        for name in (str(label), *BUNDESLAND_ALIASES.get(code, ())):
+            terms.setdefault(_state_term(name), set()).add(code)
+    for code, label in Bundesland.choices:
+        for part in _SPLIT.split(str(label)):
+            if len(part) >= 5 and _state_term(part) not in terms:
+                terms[_state_term(part)] = {code}
+    # Parts shared by two states ("Sachsen" in Sachsen-Anhalt is a state of its own) stay
+    # with the state; the English "Saxony" is in the aliases.
+    return terms
 
 
 def _bundeslaender(terms):
-    codes = {_STATE_ABBREVIATIONS[term] for term in terms if term in _STATE_ABBREVIATIONS}
-    codes |= {code for code, label in Bundesland.choices if str(label).lower() in terms}
+    codes = set()
+    for term in terms:
+        codes |= _state_terms().get(_state_term(term), set())
     return sorted(codes)
 
 
@@ -128,6 +163,15 @@ def _remote_condition(terms, lang, low=21, high=100):
     if remote_words & set(terms):
         return Q(remote_share__range=(low, high))
     return None
+
+
+def remote_share_weights(text, lang):
+    """``((low, high), weight)`` pairs for the shares of mobile work when ``text`` asks for
+    it ("Homeoffice", "mobil arbeiten", "remote"), else none: the engine ranks by them too."""
+    for unit in query_units(text, lang):
+        if _remote_condition(alternatives(unit, lang), lang) is not None:
+            return _REMOTE_WEIGHTS
+    return ()
 
 
 def unit_condition(terms, lang):

@@ -7,6 +7,7 @@ English with the Porter stemmer; both with the synonym lists in search/synonyms/
 """
 
 import datetime
+import re
 from functools import cache
 from pathlib import Path
 
@@ -73,6 +74,11 @@ def load_compound_parts(lang):
     return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+# A gender suffix after a word: ":innen", "*in", "_innen", "/r" (see analysis()), for the
+# engine (Java's regular expressions) and for the database search (Python's).
+GENDER_SUFFIX_JAVA = r"(?<=\p{L})[:*_/](?:innen|in|r)(?!\p{L})"
+GENDER_SUFFIX = re.compile(r"(?<=[^\W\d_])[:*_/](?:innen|in|r)(?![^\W\d_])")
+
 # Transliterations a visitor types for umlauts and ß (Muenchen, Weissenfels).
 _TRANSLITERATIONS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"), ("ss", "ß"))
 
@@ -124,52 +130,70 @@ def analysis(lang):
         "only_longest_match": False,
     }
     filters["autocomplete_edge_ngram"] = {"type": "edge_ngram", "min_gram": 2, "max_gram": 20}
-    text_chain = ["lowercase", f"{lang}_synonyms", *folding, *stemming]
-    return {
-        "filter": filters,
-        "analyzer": {
-            # Query time: with synonyms. synonym_graph belongs at query time only; at index time
-            # a multi-word synonym would be flattened into wrong positions.
-            f"{lang}_text": {"type": "custom", "tokenizer": "standard", "filter": text_chain},
-            # Index time: the same chain without synonyms.
-            f"{lang}_index": {
-                "type": "custom",
-                "tokenizer": "standard",
-                "filter": ["lowercase", *folding, *stemming],
-            },
-            # Index time for the sub-word fields (``*.parts``): the whole words and their parts.
-            # Searched with f"{lang}_text", so a query word meets a part, never the reverse.
-            f"{lang}_parts": {
-                "type": "custom",
-                "tokenizer": "standard",
-                "filter": ["lowercase", f"{lang}_decompounder", *folding, *stemming],
-            },
-            # Query time for a second look at the sub-word fields: the query's compounds split
-            # as well, so "Impfzentren" meets "Impf- und Testlogistik" (weighted low: a part
-            # says less than the whole word).
-            f"{lang}_parts_search": {
-                "type": "custom",
-                "tokenizer": "standard",
-                "filter": ["lowercase", f"{lang}_decompounder", *folding, *stemming],
-            },
-            # The words as written, only lower-cased: what "Meinten Sie …?" may suggest (a
-            # stemmed or folded term would read wrong: "burgerbeteilig").
-            f"{lang}_words": {
-                "type": "custom",
-                "tokenizer": "standard",
-                "filter": ["lowercase"],
-            },
-            "autocomplete": {
-                "type": "custom",
-                "tokenizer": "standard",
-                "filter": ["lowercase", *folding, "autocomplete_edge_ngram"],
-            },
-            "autocomplete_search": {
-                "type": "custom",
-                "tokenizer": "standard",
-                "filter": ["lowercase", *folding],
-            },
+    # Synonyms last: the engine reads each rule through the filters before it, so a rule
+    # written once ("fachkräfte") also fires for the other forms of its words ("Fachkraft",
+    # "Fachkraeften"), as the texts are matched.
+    text_chain = ["lowercase", *folding, *stemming, f"{lang}_synonyms"]
+    char_filter = ["gender_forms"]
+    analyzers = {
+        # Query time: with synonyms. synonym_graph belongs at query time only; at index time
+        # a multi-word synonym would be flattened into wrong positions.
+        f"{lang}_text": {"type": "custom", "tokenizer": "standard", "filter": text_chain},
+        # Index time: the same chain without synonyms.
+        f"{lang}_index": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["lowercase", *folding, *stemming],
         },
+        # Index time for the sub-word fields (``*.parts``): the whole words and their parts.
+        # Searched with f"{lang}_text", so a query word meets a part, never the reverse.
+        f"{lang}_parts": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["lowercase", f"{lang}_decompounder", *folding, *stemming],
+        },
+        # Query time for a second look at the sub-word fields: the query's compounds split
+        # as well, so "Impfzentren" meets "Impf- und Testlogistik" (weighted low: a part
+        # says less than the whole word).
+        f"{lang}_parts_search": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["lowercase", f"{lang}_decompounder", *folding, *stemming],
+        },
+        # The words as written, only lower-cased: what "Meinten Sie …?" may suggest (a
+        # stemmed or folded term would read wrong: "burgerbeteilig").
+        f"{lang}_words": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["lowercase"],
+        },
+        "autocomplete": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["lowercase", *folding, "autocomplete_edge_ngram"],
+        },
+        "autocomplete_search": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["lowercase", *folding],
+        },
+    }
+    for analyzer in analyzers.values():
+        analyzer["char_filter"] = char_filter
+    return {
+        "char_filter": {
+            # Gender-inclusive forms are one token to the tokenizer (a colon inside a word
+            # joins it): "Senior:innen" would only ever meet itself. Their base word is what
+            # any other form of the word shares: Senior:innen, Senior*innen -> Senior;
+            # Pat:in -> Pat; Beauftragte:r -> Beauftragte.
+            "gender_forms": {
+                "type": "pattern_replace",
+                "pattern": GENDER_SUFFIX_JAVA,
+                "replacement": "",
+            }
+        },
+        "filter": filters,
+        "analyzer": analyzers,
     }
 
 

@@ -36,6 +36,29 @@ class Bundesland(models.TextChoices):
     THUERINGEN = "TH", "Thüringen"
 
 
+# What else people call a Bundesland when they search: the English name and the abbreviations
+# in common use. Codes that are also words ("BE", "ST", "SH") are left out, so a query for
+# "St. Wendel" or "be" does not mean a state.
+BUNDESLAND_ALIASES = {
+    "BW": ("BaWü", "BW"),
+    "BY": ("Bavaria",),
+    "BE": (),
+    "BB": (),
+    "HB": (),
+    "HH": (),
+    "HE": ("Hesse",),
+    "MV": ("Mecklenburg-Western Pomerania", "Meck-Pomm", "MV", "MVP"),
+    "NI": ("Lower Saxony",),
+    "NW": ("North Rhine-Westphalia", "NRW"),
+    "RP": ("Rhineland-Palatinate", "RLP"),
+    "SL": (),
+    "SN": ("Saxony",),
+    "ST": ("Saxony-Anhalt", "LSA"),
+    "SH": (),
+    "TH": ("Thuringia",),
+}
+
+
 class CompetencyCategory(models.TextChoices):
     DIGITAL = "digital", _("Digitalisierung und IT")
     METHODS = "methods", _("Methoden und Projektarbeit")

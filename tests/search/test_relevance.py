@@ -169,3 +169,96 @@ def test_a_compound_finds_a_project_naming_its_parts_on_the_engine(site_tree, pr
     result, help, _search = engine_search(ProjectSearch(lang="de", query="Impfzentren"))
     assert [hit.title for hit in result.hits] == ["Impf- und Testlogistik für den Krisenfall"]
     assert help.relaxed
+
+
+@pytest.fixture
+def worded_projects(site_tree):
+    """Projects whose texts use gender forms, a sponsor role, a district and mobile work."""
+    parent = site_tree.projects
+    return [
+        factories.ProjectPageFactory(
+            parent=parent,
+            title="Älter werden im Quartier",
+            challenge="<p>Angebote für Senior:innen im Ort ausbauen.</p>",
+            municipality__name="Wunsiedel",
+            municipality__bundesland="BY",
+            remote_share=30,
+        ),
+        factories.ProjectPageFactory(
+            parent=parent,
+            title="Krisenstab digital",
+            sponsor_role="Leitung Brand- und Katastrophenschutz",
+            municipality__name="Weißenfels",
+            municipality__bundesland="ST",
+            remote_share=0,
+        ),
+        factories.ProjectPageFactory(
+            parent=parent,
+            title="Läden wieder öffnen",
+            challenge="<p>Leere Geschäfte in der Innenstadt beleben.</p>",
+            municipality__name="Pirmasens",
+            municipality__bundesland="RP",
+            remote_share=0,
+        ),
+        factories.ProjectPageFactory(
+            parent=parent,
+            title="Neue Leute für das Rathaus",
+            challenge="<p>Die Stadt sucht Fachkräfte für ihre Verwaltung.</p>",
+            municipality__name="Prenzlau",
+            municipality__district="Landkreis Uckermark",
+            municipality__bundesland="BB",
+            remote_share=60,
+        ),
+    ]
+
+
+@pytest.fixture
+def indexed_worded_projects(worded_projects, project_index):
+    project_index.add(*worded_projects)
+    return worded_projects
+
+
+def test_gender_forms_meet_the_other_forms_of_the_word(indexed_worded_projects):
+    assert found("Senioren") == ["Älter werden im Quartier"]
+    assert found("Seniorinnen") == ["Älter werden im Quartier"]
+
+
+def test_the_sponsor_role_and_the_district_are_searched(indexed_worded_projects):
+    assert found("Katastrophenschutz") == ["Krisenstab digital"]
+    assert found("Uckermark") == ["Neue Leute für das Rathaus"]
+
+
+def test_abbreviations_of_bundeslaender_beyond_nrw_find_their_projects(indexed_worded_projects):
+    assert found("RLP") == ["Läden wieder öffnen"]
+    assert found("LSA") == ["Krisenstab digital"]
+
+
+def test_a_synonym_rule_serves_the_other_forms_of_its_words(indexed_worded_projects):
+    # The rule names "fachkräftemangel"; the genitive meets it through the stemmer.
+    assert found("Fachkräftemangels") == ["Neue Leute für das Rathaus"]
+
+
+def test_a_typo_is_not_matched_against_a_stem_of_another_word(indexed_worded_projects):
+    # "Lehrer" is stemmed to "lehr", one letter from "leer" (Leere Geschäfte): not a typo.
+    assert found("Lehrer") == []
+
+
+def test_remote_work_ranks_mostly_remote_projects_first(indexed_worded_projects):
+    assert found("Homeoffice") == ["Neue Leute für das Rathaus", "Älter werden im Quartier"]
+
+
+def test_the_database_knows_the_same_places_gender_forms_and_synonym_forms(
+    client, worded_projects, settings
+):
+    settings.PROJECT_SEARCH_URL = None
+    url = worded_projects[0].get_parent().url
+
+    def found_there(query):
+        return card_titles(client.get(url, {"q": query}).content)
+
+    assert found_there("Senior:innen") == ["Älter werden im Quartier"]
+    assert found_there("Katastrophenschutz") == ["Krisenstab digital"]
+    assert found_there("Uckermark") == ["Neue Leute für das Rathaus"]
+    assert found_there("RLP") == ["Läden wieder öffnen"]
+    assert found_there("Sachsen-Anhalt") == ["Krisenstab digital"]
+    assert found_there("Fachkräftemangels") == ["Neue Leute für das Rathaus"]
