@@ -9,7 +9,7 @@ listing with facets, project pages, success stories and a search (a word and two
 through nginx for BENCH_SECONDS, twice: with the page cache (production's default) and with
 it switched off. Prints requests/s, p50/p95 per page type against the targets of issue 16
 (anonymous pages p95 <= 100 ms with the cache, the search p95 <= 300 ms), the share of
-pages served from the cache and the error count. The stack is stopped and the index deleted
+pages served from the cache and the errors by what failed. The stack is stopped and the index deleted
 whatever happens.
 
     DATABASE_URL=postgres://... OPENSEARCH_TEST_URL=http://127.0.0.1:9201 \
@@ -192,11 +192,13 @@ def run_load(port, next_request, users, seconds):
                 response = connection.getresponse()
                 response.read()
                 ok = response.status == 200
+                reason = f"HTTP {response.status}"
                 hit = response.getheader("X-Cache") == "HIT"
                 if response.getheader("Connection", "").lower() == "close":
                     connection.close()
-            except Exception:  # noqa: BLE001 - any failure of a request counts as an error
+            except Exception as error:  # noqa: BLE001 - any failure of a request is an error
                 ok = False
+                reason = type(error).__name__
                 connection.close()
             elapsed_ms = (time.perf_counter() - started) * 1000
             with lock:
@@ -204,7 +206,7 @@ def run_load(port, next_request, users, seconds):
                     latencies[kind].append(elapsed_ms)
                     hits[kind] += hit
                 else:
-                    errors[kind] += 1
+                    errors[f"{kind}: {reason}"] += 1
         connection.close()
 
     threads = [threading.Thread(target=user, daemon=True) for _ in range(users)]
