@@ -9,8 +9,8 @@ listing with facets, project pages, success stories and a search (a word and two
 through nginx for BENCH_SECONDS, twice: with the page cache (production's default) and with
 it switched off. Prints requests/s, p50/p95 per page type against the targets of issue 16
 (anonymous pages p95 <= 100 ms with the cache, the search p95 <= 300 ms), the share of
-pages served from the cache and the errors by what failed. The stack is stopped and the index deleted
-whatever happens.
+pages served from the cache and the errors by what failed. The stack is stopped and the
+index deleted whatever happens.
 
     DATABASE_URL=postgres://... OPENSEARCH_TEST_URL=http://127.0.0.1:9201 \
         .venv/bin/python benchmarks/bench_load.py
