@@ -11,17 +11,12 @@ Outside a request (management commands, tasks) nothing is kept: ``remember_share
 every time, as ``core.locales.remember`` does.
 """
 
-import logging
 import threading
-import time
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from core import generations
 from core.locales import in_request, remember
-
-logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "lookups:generation"
 # Far more than the lookups there are (a few per model and language): a bound, not a size.
@@ -31,19 +26,9 @@ _kept = {}
 _lock = threading.Lock()
 
 
-def _read_generation():
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        # First use, or the cache was emptied: start one (the first writer wins).
-        now = time.time_ns()
-        cache.add(GENERATION_KEY, now, timeout=None)
-        generation = cache.get(GENERATION_KEY, now)
-    return generation
-
-
 def generation():
     """The current lookup generation, read once per request."""
-    return remember(("lookup-generation",), _read_generation)
+    return remember(("lookup-generation",), lambda: generations.current(GENERATION_KEY))
 
 
 def remember_shared(key, compute):
@@ -69,20 +54,9 @@ def remember_shared(key, compute):
     return remember(key, kept_or_computed)
 
 
-def _bump():
-    try:
-        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
-    except Exception:  # the cache client's errors have no common base class
-        # Never stop an editor's save for it: with Redis down no request is answered either.
-        logger.exception("Could not start a new lookup generation")
-
-
 def changed(**kwargs):
-    """Start a new lookup generation, now and when the transaction commits (a request that
-    read the new generation before the commit may have read the old rows). A signal
-    receiver."""
-    _bump()
-    transaction.on_commit(_bump, robust=True)
+    """Start a new lookup generation, now and at commit. A signal receiver."""
+    generations.start_new_now_and_at_commit(GENERATION_KEY)
 
 
 def watch(*models):

@@ -25,7 +25,6 @@ that was already rendering when the change arrived may have read the old content
 
 import functools
 import hashlib
-import logging
 import time
 from urllib.parse import urlencode
 
@@ -33,7 +32,6 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
-from django.db import transaction
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
@@ -44,7 +42,7 @@ from wagtail.models import CollectionViewRestriction, Locale, Page, PageViewRest
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
-logger = logging.getLogger(__name__)
+from core import generations
 
 GENERATION_KEY = "page-cache:generation"
 # Paths outside the language trees that list pages.
@@ -171,22 +169,7 @@ def may_store(request, response):
 
 def current_generation():
     """The generation of the cached pages (nanoseconds since the epoch of the last change)."""
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        # First use, or the cache was emptied: start a generation (the first writer wins).
-        now = time.time_ns()
-        cache.add(GENERATION_KEY, now, timeout=None)
-        generation = cache.get(GENERATION_KEY, now)
-    return generation
-
-
-def _bump():
-    try:
-        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
-    except Exception:  # the cache client's errors have no common base class
-        # Never stop a publish or a migrate for it: with Redis down nothing is served from
-        # it either (the site fails until it is back, docs/operations.md).
-        logger.exception("Could not invalidate the page cache")
+    return generations.current(GENERATION_KEY)
 
 
 def invalidate(**kwargs):
@@ -197,8 +180,7 @@ def invalidate(**kwargs):
     page cache is off. Usable as a signal receiver.
     """
     if enabled():
-        _bump()
-        transaction.on_commit(_bump, robust=True)
+        generations.start_new_now_and_at_commit(GENERATION_KEY)
 
 
 def _freeze(response):
@@ -264,7 +246,7 @@ def _content_changed(sender, instance, raw=False, **kwargs):
 def _migrated(sender, **kwargs):
     # A deployment runs migrate: pages rendered by the previous release's templates go.
     if enabled():
-        _bump()
+        generations.start_new(GENERATION_KEY)
 
 
 def connect():
