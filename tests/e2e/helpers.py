@@ -119,6 +119,7 @@ def complete_form_with_keyboard(page, form_selector, answers, max_tabs=300):
 def main_menu(page):
     """The main navigation, as a visitor reaches it: on a phone the menu is folded behind the
     "Menü" button in the header, which is clicked first (a visible click, as a visitor would)."""
+    page.wait_for_load_state()  # asked of the page navigated to, not of the one before
     toggle = page.locator(".site-header summary")
     if toggle.is_visible() and not page.locator(".site-header details").evaluate("d => d.open"):
         toggle.click()

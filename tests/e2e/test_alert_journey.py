@@ -36,6 +36,10 @@ def test_save_confirm_and_unsubscribe_an_alert(page, demo, open_forms, width):
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(demo.url("/de/"))
     main_menu(page).get_by_role("link", name="Projekte", exact=True).click()
+    # Whether the panel is folded is asked of the listing, not of the home page still shown
+    # while the browser navigates (clicking the summary there would fold an open panel).
+    expect(page).to_have_url(re.compile(r"/de/projekte/$"))
+    page.wait_for_load_state()
 
     filters = page.get_by_role("search", name="Projekte suchen")
     hessen = filters.get_by_role("checkbox", name=re.compile(r"^Hessen \(\d+\)$"))

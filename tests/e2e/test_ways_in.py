@@ -32,6 +32,7 @@ class Walk:
 
     def main_menu(self):
         """The main navigation; on a phone the "Menü" button is clicked first (one click)."""
+        self.page.wait_for_load_state()  # asked of the page navigated to, not the one before
         toggle = self.page.locator(".site-header summary")
         if toggle.is_visible():
             self.click(toggle)
