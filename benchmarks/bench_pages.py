@@ -4,7 +4,9 @@ Run by ``make bench`` (needs DATABASE_URL on PostgreSQL). Seeds the demo content
 a reference blog (benchmarks/reference: a blog index with twelve posts a page and one post per
 demo project, the posts carrying the project's texts and image) under the same home page and
 with the same base template. Each pair of URLs is requested in turn, ours then theirs, so
-machine load hits both alike; the figures are the p50 over all rounds. Targets (issue 16):
+machine load hits both alike; the figures are the p50 over all rounds. The pairs run twice:
+as production renders (header, footer and cards kept per worker, core/fragment_cache.py) and
+with nothing kept; the page cache is off in both. Targets (issue 16):
 each of our page types at most 1.0 times its counterpart, and the listing at 10,000 projects
 at most 1.5 times the listing at the demo size (database path, no engine configured).
 
@@ -23,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ["DJANGO_SETTINGS_MODULE"] = "benchmarks.reference.settings"
 
 from benchmarks.common import (  # noqa: E402
+    PRODUCTION_FRAGMENT_SECONDS,
     refresh_planner_statistics,
     setup_django,
     throwaway_database,
@@ -139,9 +142,17 @@ def main():
             ("story page / blog page", story.url, post.url),
         ]
         client = Client()
+        # First as production serves them (header, footer and cards kept per worker), then
+        # with nothing kept at all; the page cache is off in both.
+        settings.FRAGMENT_CACHE_SECONDS = PRODUCTION_FRAGMENT_SECONDS
+        print("-- as production renders (fragments kept, no page cache)", flush=True)
         durations = interleaved(client, pairs, args.rounds, args.requests)
         report(durations)
         demo_listing = statistics.median(durations["project listing / blog index"][0])
+        settings.FRAGMENT_CACHE_SECONDS = 0
+        print("-- nothing kept (no fragments, no page cache)", flush=True)
+        report(interleaved(client, pairs, args.rounds, args.requests))
+        settings.FRAGMENT_CACHE_SECONDS = PRODUCTION_FRAGMENT_SECONDS
 
         large = generate_projects(args.count)
         refresh_planner_statistics()

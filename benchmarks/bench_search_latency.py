@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.bench_search_indexing import generate_projects  # noqa: E402
 from benchmarks.common import (  # noqa: E402
+    PRODUCTION_FRAGMENT_SECONDS,
     refresh_planner_statistics,
     report_latency,
     setup_django,
@@ -87,6 +88,9 @@ def main():
     settings.PROJECT_SEARCH_ENGINE = "opensearch"
     settings.SEARCH_INDEX_PREFIX = f"bench_{uuid.uuid4().hex[:10]}"
     settings.ALLOWED_HOSTS = ["*"]
+    # As production serves pages: header, footer and cards kept per worker (the page cache
+    # stays off, so every request renders its page).
+    settings.FRAGMENT_CACHE_SECONDS = PRODUCTION_FRAGMENT_SECONDS
 
     from projects.search_document import index_alias
     from search import indexing

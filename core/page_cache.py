@@ -77,6 +77,12 @@ def enabled():
     return getattr(settings, "PAGE_CACHE_SECONDS", 0) > 0
 
 
+def generation_in_use():
+    """True when the page cache or the fragment cache (core/fragment_cache.py) keeps anything
+    under the generation, so content changes must start a new one."""
+    return enabled() or getattr(settings, "FRAGMENT_CACHE_SECONDS", 0) > 0
+
+
 def do_not_store(request):
     """Serve this response but keep it out of the cache (e.g. a listing in degraded mode)."""
     request._page_cache_do_not_store = True
@@ -177,9 +183,9 @@ def invalidate(**kwargs):
 
     Now, and again when the current transaction commits: a request that read the new
     generation before the commit may have rendered the old content. Does nothing while the
-    page cache is off. Usable as a signal receiver.
+    page cache and the fragment cache are off. Usable as a signal receiver.
     """
-    if enabled():
+    if generation_in_use():
         generations.start_new_now_and_at_commit(GENERATION_KEY)
 
 
@@ -239,13 +245,13 @@ def shows_on_pages(instance):
 
 
 def _content_changed(sender, instance, raw=False, **kwargs):
-    if not raw and enabled() and shows_on_pages(instance):
+    if not raw and generation_in_use() and shows_on_pages(instance):
         invalidate()
 
 
 def _migrated(sender, **kwargs):
     # A deployment runs migrate: pages rendered by the previous release's templates go.
-    if enabled():
+    if generation_in_use():
         generations.start_new(GENERATION_KEY)
 
 

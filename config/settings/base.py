@@ -135,15 +135,26 @@ def caches_from_env():
     worker must see the same ones, so production refuses a per-process cache (core/checks.py).
     """
     url = os.environ.get("REDIS_URL", "").strip()
+    # Rendered parts of pages, per process by design: kept under the content generation in
+    # the default cache, which all workers share (core/fragment_cache.py).
+    fragments = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
     if not url:
-        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+        return {
+            "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+            "fragments": fragments,
+        }
     return {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": url,
             # A Redis that is down must not hang a request for long.
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
-        }
+        },
+        "fragments": fragments,
     }
 
 
@@ -154,6 +165,9 @@ CACHES = caches_from_env()
 # settle time after a change are not stored: the search engine needs a second to show it.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 PAGE_CACHE_SETTLE_SECONDS = 2
+# Header, footer and cards are kept per worker this long under the same generation (0: off;
+# core/fragment_cache.py).
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "300"))
 
 AUTH_USER_MODEL = "users.User"
 AUTH_PASSWORD_VALIDATORS = [

@@ -11,6 +11,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Off for the suite (tests publish and read back at once); tests/core/test_page_cache.py
 # switches it on.
 PAGE_CACHE_SECONDS = 0
+FRAGMENT_CACHE_SECONDS = 0  # tests/core/test_fragment_cache.py switches it on
 # The cache is Redis when REDIS_URL is set (make test does, with a database of its own), else
 # per-process memory (base.caches_from_env); tests/conftest.py empties it before every test.
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -1,0 +1,170 @@
+"""Header, footer and cards are kept per worker and rendered anew after any content change
+(core/fragment_cache.py)."""
+
+import pytest
+from django.db import connection
+from django.template.loader import render_to_string
+from django.test import Client, RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.utils.safestring import mark_safe
+from wagtail.models import Page
+
+from core import fragment_cache, generations, page_cache
+from core.locales import LocaleCacheMiddleware
+from core.models.settings import SiteSettings
+from tests import factories
+from tests.markup import card_titles, parse
+
+pytestmark = pytest.mark.django_db
+
+LISTING = "/de/projekte/"
+
+
+@pytest.fixture
+def fragments(settings, redis_cache, site_tree):
+    """Fragments kept, the page cache off: every request renders its page."""
+    SiteSettings.for_site(site_tree.home.get_site())
+    settings.FRAGMENT_CACHE_SECONDS = 300
+    settings.PAGE_CACHE_SECONDS = 0
+    return settings
+
+
+@pytest.fixture
+def project(site_tree):
+    return factories.ProjectPageFactory(
+        parent=site_tree.projects, title="Kompass Kalletal", publish=True
+    )
+
+
+@pytest.fixture
+def publish(django_capture_on_commit_callbacks):
+    def run(page):
+        with django_capture_on_commit_callbacks(execute=True):
+            return factories.publish(page)
+
+    return run
+
+
+def get(path):
+    response = Client().get(path)
+    assert response.status_code == 200, (path, response.status_code)
+    return response
+
+
+def queries_of(path):
+    with CaptureQueriesContext(connection) as queries:
+        response = get(path)
+    return response, len(queries)
+
+
+def test_a_second_request_renders_the_same_page_with_fewer_queries(fragments, project):
+    first, first_queries = queries_of(LISTING)
+    second, second_queries = queries_of(LISTING)
+
+    assert second.content == first.content
+    # Header (menu), footer (legal pages, programme) and cards (topics' labels) are kept.
+    assert second_queries < first_queries
+    # Kept, not rendered again: a change that bypasses every signal does not show.
+    Page.objects.filter(pk=project.pk).update(title="Ohne Signal geändert")
+    assert card_titles(get(LISTING)) == ["Kompass Kalletal"]
+
+
+def test_a_published_change_shows_on_every_card_at_once(fragments, project, site_tree, publish):
+    assert card_titles(get(LISTING)) == ["Kompass Kalletal"]
+    factories.ProjectPageFactory(parent=site_tree.projects, title="Lotsen Lippe", publish=True)
+
+    project.title = "Kompass Kalletal 2027"
+    publish(project)
+
+    assert sorted(card_titles(get(LISTING))) == ["Kompass Kalletal 2027", "Lotsen Lippe"]
+
+
+def test_a_renamed_topic_shows_on_the_cards_at_once(fragments, site_tree):
+    topic = factories.TopicFactory(name="Digitale Verwaltung")
+    factories.ProjectPageFactory(parent=site_tree.projects, topics=[topic], publish=True)
+    assert "Digitale Verwaltung" in get(LISTING).content.decode()
+
+    topic.name = "Digitales Rathaus"
+    topic.save()
+
+    listing = get(LISTING).content.decode()
+    assert "Digitales Rathaus" in listing
+    assert "Digitale Verwaltung" not in listing
+
+
+def test_a_changed_site_setting_shows_in_the_footer_at_once(fragments, site_tree, project):
+    assert "presse@example.org" not in get(LISTING).content.decode()
+    site_settings = SiteSettings.for_site(site_tree.home.get_site())
+    site_settings.contact_email = "presse@example.org"
+    site_settings.save()
+
+    footer = parse(get(LISTING)).select_one("footer")
+    assert "presse@example.org" in footer.text
+
+
+def test_a_change_seen_by_another_worker_reaches_this_one(fragments, project):
+    get(LISTING)
+    Page.objects.filter(pk=project.pk).update(title="In einem anderen Prozess geändert")
+    # Another worker saw the change: only the generation in the shared cache moves.
+    generations.start_new(page_cache.GENERATION_KEY)
+
+    assert card_titles(get(LISTING)) == ["In einem anderen Prozess geändert"]
+
+
+def test_the_header_is_kept_per_page_and_language(fragments, site_tree):
+    Page.objects.filter(pk=site_tree.projects.pk).update(show_in_menus=True)
+
+    def current_menu_entry(path):
+        return parse(get(path)).texts(".main-nav a[aria-current]")
+
+    for _ in range(2):
+        assert current_menu_entry(LISTING) == [site_tree.projects.title]
+        assert current_menu_entry("/de/") == []
+
+    english = parse(get("/en/"))
+    assert english.texts(".site-menu__toggle .kern-label") == ["Menu"]
+    assert parse(get("/de/")).texts(".site-menu__toggle .kern-label") == ["Menü"]
+
+
+def test_nothing_is_kept_when_off(settings, redis_cache, project):
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    get(LISTING)
+    Page.objects.filter(pk=project.pk).update(title="Sofort sichtbar")
+    assert card_titles(get(LISTING)) == ["Sofort sichtbar"]
+
+
+def _render_card(project):
+    """The card as a page renders it, inside a request (where fragments may be kept)."""
+    request = RequestFactory().get(LISTING)
+    rendered = {}
+
+    def view(request):
+        rendered["html"] = render_to_string(
+            "projects/includes/project_card.html", {"project": project}, request=request
+        )
+        return None
+
+    LocaleCacheMiddleware(view)(request)
+    return rendered["html"]
+
+
+def test_a_card_with_search_highlights_is_never_kept(fragments, project):
+    project.display_municipality, project.display_topics = None, []
+    plain = _render_card(project)
+    project.title_highlight = mark_safe("<mark>Kompass</mark> Kalletal")
+    highlighted = _render_card(project)
+    del project.title_highlight
+
+    assert "<mark>Kompass</mark>" in highlighted
+    assert "<mark>" not in plain
+    assert "<mark>" not in _render_card(project)
+
+
+def test_previews_never_use_kept_fragments(fragments):
+    request = RequestFactory().get(LISTING)
+    request.is_preview = True
+    keys = {}
+    LocaleCacheMiddleware(lambda r: keys.setdefault("key", fragment_cache.key_for(r, "x", [])))(
+        request
+    )
+    assert keys["key"] is None
