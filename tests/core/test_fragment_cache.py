@@ -12,8 +12,9 @@ from wagtail.models import Page
 from core import fragment_cache, generations, page_cache
 from core.locales import LocaleCacheMiddleware
 from core.models.settings import SiteSettings
+from projects.models import ProjectPage
 from tests import factories
-from tests.markup import card_titles, parse
+from tests.markup import card_titles, description_list, parse
 
 pytestmark = pytest.mark.django_db
 
@@ -45,6 +46,14 @@ def publish(django_capture_on_commit_callbacks):
     return run
 
 
+def card_durations(response):
+    """The duration each card of a listing states, in order."""
+    return [
+        description_list(card.select_one(".card__facts"))["Dauer"]
+        for card in parse(response).select(".card")
+    ]
+
+
 def get(path):
     response = Client().get(path)
     assert response.status_code == 200, (path, response.status_code)
@@ -65,18 +74,23 @@ def test_a_second_request_renders_the_same_page_with_fewer_queries(fragments, pr
     # Header (menu), footer (legal pages, programme) and cards (topics' labels) are kept.
     assert second_queries < first_queries
     # Kept, not rendered again: a change that bypasses every signal does not show.
-    Page.objects.filter(pk=project.pk).update(title="Ohne Signal geändert")
-    assert card_titles(get(LISTING)) == ["Kompass Kalletal"]
+    ProjectPage.objects.filter(pk=project.pk).update(duration_months=7)
+    assert card_durations(get(LISTING)) == ["12 Monate"]
 
 
 def test_a_published_change_shows_on_every_card_at_once(fragments, project, site_tree, publish):
-    assert card_titles(get(LISTING)) == ["Kompass Kalletal"]
+    assert card_durations(get(LISTING)) == ["12 Monate"]
     factories.ProjectPageFactory(parent=site_tree.projects, title="Lotsen Lippe", publish=True)
 
     project.title = "Kompass Kalletal 2027"
+    project.duration_months = 18
     publish(project)
 
-    assert sorted(card_titles(get(LISTING))) == ["Kompass Kalletal 2027", "Lotsen Lippe"]
+    listing = get(LISTING)
+    assert dict(zip(card_titles(listing), card_durations(listing), strict=True)) == {
+        "Kompass Kalletal 2027": "18 Monate",
+        "Lotsen Lippe": "12 Monate",
+    }
 
 
 def test_a_renamed_topic_shows_on_the_cards_at_once(fragments, site_tree):
@@ -104,11 +118,12 @@ def test_a_changed_site_setting_shows_in_the_footer_at_once(fragments, site_tree
 
 def test_a_change_seen_by_another_worker_reaches_this_one(fragments, project):
     get(LISTING)
-    Page.objects.filter(pk=project.pk).update(title="In einem anderen Prozess geändert")
+    ProjectPage.objects.filter(pk=project.pk).update(duration_months=9)
+    assert card_durations(get(LISTING)) == ["12 Monate"]
     # Another worker saw the change: only the generation in the shared cache moves.
     generations.start_new(page_cache.GENERATION_KEY)
 
-    assert card_titles(get(LISTING)) == ["In einem anderen Prozess geändert"]
+    assert card_durations(get(LISTING)) == ["9 Monate"]
 
 
 def test_the_header_is_kept_per_page_and_language(fragments, site_tree):
@@ -129,8 +144,8 @@ def test_the_header_is_kept_per_page_and_language(fragments, site_tree):
 def test_nothing_is_kept_when_off(settings, redis_cache, project):
     settings.FRAGMENT_CACHE_SECONDS = 0
     get(LISTING)
-    Page.objects.filter(pk=project.pk).update(title="Sofort sichtbar")
-    assert card_titles(get(LISTING)) == ["Sofort sichtbar"]
+    ProjectPage.objects.filter(pk=project.pk).update(duration_months=9)
+    assert card_durations(get(LISTING)) == ["9 Monate"]
 
 
 def _render_card(project):
