@@ -6,10 +6,14 @@ production runs it, started by scripts/stack-up.sh on free ports of 127.0.0.1: n
 (deploy/nginx/, compression, static files) in front of gunicorn with production settings,
 and the task worker (REDIS_URL is passed on when set). BENCH_USERS threads request home,
 listing with facets, project pages, success stories and a search (a word and two facets)
-through nginx for BENCH_SECONDS, twice: with the page cache (production's default) and with
-it switched off. Prints requests/s, p50/p95 per page type against the targets of issue 16
-(anonymous pages p95 <= 100 ms with the cache, the search p95 <= 300 ms), the share of
-pages served from the cache and the errors by what failed. The stack is stopped and the
+through nginx for BENCH_SECONDS, with the page cache (production's default) and with it
+switched off; each of the two in two ways. First every user asks for the next page the
+moment the last one arrived (always BENCH_USERS requests in flight: the most this machine
+can answer). Then the users read between pages, a random time in BENCH_READ_SECONDS ("1-5"
+seconds, as load testing tools such as Locust commonly model a visitor; "0-0" leaves this
+out). Prints requests/s, p50/p95 per page type against the targets of issue 16 (anonymous
+pages p95 <= 100 ms with the cache, the search p95 <= 300 ms), the share of pages served
+from the cache and the errors by what failed. The stack is stopped and the
 index deleted whatever happens.
 
     DATABASE_URL=postgres://... OPENSEARCH_TEST_URL=http://127.0.0.1:9201 \
@@ -48,6 +52,8 @@ TARGET_PROJECTS = int(os.environ.get("BENCH_PROJECTS", "10000"))
 SEED_SECONDS = float(os.environ.get("BENCH_SEED_SECONDS", "300"))
 USERS = int(os.environ.get("BENCH_USERS", "50"))
 SECONDS = float(os.environ.get("BENCH_SECONDS", "60"))
+# "1-5": each user reads a page for a random time in this range (seconds) before the next.
+READ_SECONDS = tuple(float(x) for x in os.environ.get("BENCH_READ_SECONDS", "1-5").split("-"))
 HOST = "127.0.0.1"
 SEARCH_WORDS = ["Digitalisierung", "Klimaschutz", "Beteiligung", "Verwaltung", "Mobilität"]
 PAGE_KINDS = ["home", "listing", "project", "story"]
@@ -173,9 +179,10 @@ def request_plan(paths, facets):
     return next_request
 
 
-def run_load(port, next_request, users, seconds):
-    """``users`` threads request pages for ``seconds``; returns (latencies, errors, hits,
-    elapsed), hits counting the answers served from the page cache."""
+def run_load(port, next_request, users, seconds, read_seconds=(0, 0)):
+    """``users`` threads request pages for ``seconds``, each pausing a random time within
+    ``read_seconds`` after each page; returns (latencies, errors, hits, elapsed), hits
+    counting the answers served from the page cache."""
     latencies = defaultdict(list)
     errors = defaultdict(int)
     hits = defaultdict(int)
@@ -184,6 +191,9 @@ def run_load(port, next_request, users, seconds):
 
     def user():
         connection = http.client.HTTPConnection(HOST, port, timeout=30)
+        pauses = random.Random()
+        # Readers arrive one by one, not all in the same instant.
+        time.sleep(pauses.uniform(0, read_seconds[1]))
         while time.monotonic() < stop_at:
             kind, path = next_request()
             started = time.perf_counter()
@@ -207,6 +217,8 @@ def run_load(port, next_request, users, seconds):
                     hits[kind] += hit
                 else:
                     errors[f"{kind}: {reason}"] += 1
+            if read_seconds[1] > 0:
+                time.sleep(max(0, min(pauses.uniform(*read_seconds), stop_at - time.monotonic())))
         connection.close()
 
     threads = [threading.Thread(target=user, daemon=True) for _ in range(users)]
@@ -287,11 +299,16 @@ def main():
             print(f"OpenSearch indices built in {time.monotonic() - started:.0f} s", flush=True)
 
         plan = request_plan(paths, {"bundesland": lands, "topic": topics})
+        modes = {"without a pause": (0, 0)}
+        if READ_SECONDS[1] > 0:
+            low, high = READ_SECONDS
+            modes[f"reading {low:g} to {high:g} s between pages"] = READ_SECONDS
         runs = {}
         try:
             for cached, seconds in ((True, "300"), (False, "0")):
                 run_env = {**env, "PAGE_CACHE_SECONDS": seconds}
-                runs[cached] = serve_and_load(run_env, stack_dir, plan)
+                for mode, figures in serve_and_load(run_env, stack_dir, plan, modes).items():
+                    runs[cached, mode] = figures
         finally:
             delete_indices(index_prefix)
 
@@ -301,8 +318,9 @@ def main():
         flush=True,
     )
     error_count = 0
-    for cached, (latencies, errors, hits, elapsed) in runs.items():
-        print("-- with the page cache" if cached else "-- without the cache", flush=True)
+    for (cached, mode), (latencies, errors, hits, elapsed) in runs.items():
+        cache_state = "with the page cache" if cached else "without the page cache"
+        print(f"-- {USERS} users {mode}, {cache_state}", flush=True)
         total = sum(len(values) for values in latencies.values())
         report_rate("all pages", total, elapsed)
         for kind in [*PAGE_KINDS, "search"]:
@@ -321,8 +339,11 @@ def main():
     return 1 if error_count else 0
 
 
-def serve_and_load(env, stack_dir, plan):
-    """Start the stack with ``env``, put the load on it, stop it; returns run_load's figures."""
+def serve_and_load(env, stack_dir, plan, modes):
+    """Start the stack with ``env``, put each load of ``modes`` ({name: read seconds}) on it,
+    each on an empty cache, stop it; returns {name: run_load's figures}."""
+    from django.core.cache import cache
+
     port, app_port = free_port(), free_port()
     stack_env = {
         **env,
@@ -338,7 +359,11 @@ def serve_and_load(env, stack_dir, plan):
     stack_env.pop("SITE_BASE_URL")
     try:
         stack_script("stack-up", stack_env)
-        return run_load(port, plan, USERS, SECONDS)
+        figures = {}
+        for name, read_seconds in modes.items():
+            cache.clear()
+            figures[name] = run_load(port, plan, USERS, SECONDS, read_seconds)
+        return figures
     finally:
         stack_script("stack-down", stack_env)
 
