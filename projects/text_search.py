@@ -96,7 +96,7 @@ def query_units(text, lang):
             phrase = " ".join(words[index : index + size])
             if size == 1 or phrase in groups:
                 break
-        if size > 1 or phrase in groups or _state_term(phrase) in _state_terms():
+        if size > 1 or phrase in groups or umlaut_spelling(phrase) in _state_terms():
             units.append(phrase)
         else:
             parts = [part for part in _SPLIT.split(phrase) if len(part) >= 2]
@@ -116,11 +116,6 @@ def alternatives(unit, lang):
     return list(dict.fromkeys(terms + stems))
 
 
-def _state_term(term):
-    """A state's name or part of it as compared: lower-case, umlauts written out as umlauts."""
-    return umlaut_spelling(term)
-
-
 @functools.cache
 def _state_terms():
     """``{term: codes}``: the Bundesländer's names, English names and abbreviations
@@ -129,11 +124,11 @@ def _state_terms():
     terms = {}
     for code, label in Bundesland.choices:
         for name in (str(label), *BUNDESLAND_ALIASES.get(code, ())):
-            terms.setdefault(_state_term(name), set()).add(code)
+            terms.setdefault(umlaut_spelling(name), set()).add(code)
     for code, label in Bundesland.choices:
         for part in _SPLIT.split(str(label)):
-            if len(part) >= 5 and _state_term(part) not in terms:
-                terms[_state_term(part)] = {code}
+            if len(part) >= 5 and umlaut_spelling(part) not in terms:
+                terms[umlaut_spelling(part)] = {code}
     # Parts shared by two states ("Sachsen" in Sachsen-Anhalt is a state of its own) stay
     # with the state; the English "Saxony" is in the aliases.
     return terms
@@ -142,7 +137,7 @@ def _state_terms():
 def _bundeslaender(terms):
     codes = set()
     for term in terms:
-        codes |= _state_terms().get(_state_term(term), set())
+        codes |= _state_terms().get(umlaut_spelling(term), set())
     return sorted(codes)
 
 
