@@ -30,22 +30,6 @@ def fragments(settings, redis_cache, site_tree):
     return settings
 
 
-@pytest.fixture
-def project(site_tree):
-    return factories.ProjectPageFactory(
-        parent=site_tree.projects, title="Kompass Kalletal", publish=True
-    )
-
-
-@pytest.fixture
-def publish(django_capture_on_commit_callbacks):
-    def run(page):
-        with django_capture_on_commit_callbacks(execute=True):
-            return factories.publish(page)
-
-    return run
-
-
 def card_durations(response):
     """The duration each card of a listing states, in order."""
     return [

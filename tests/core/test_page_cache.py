@@ -34,24 +34,6 @@ def page_cache(settings, redis_cache, site_tree):
     return settings
 
 
-@pytest.fixture
-def project(site_tree):
-    return factories.ProjectPageFactory(
-        parent=site_tree.projects, title="Kompass Kalletal", publish=True
-    )
-
-
-@pytest.fixture
-def publish(django_capture_on_commit_callbacks):
-    """Publish as the admin does: the change commits, and what waits for the commit runs."""
-
-    def run(page):
-        with django_capture_on_commit_callbacks(execute=True):
-            return factories.publish(page)
-
-    return run
-
-
 def get(path, client=None, **extra):
     """GET as a new anonymous visitor (no cookies) unless a client is given."""
     return (client or Client()).get(path, **extra)
