@@ -49,7 +49,9 @@ def key_for(request, name, vary_on):
         return None
     if getattr(request, "is_preview", False):
         return None
-    generation = remember(("content-generation",), _generation)
+    generation = getattr(request, "content_generation", None)
+    if generation is None:  # the page cache did not read it (off, or not a cacheable request)
+        generation = remember(("content-generation",), _generation)
     if generation is None:
         return None
     scope = [generation, translation.get_language(), request.get_host(), timezone.localdate()]

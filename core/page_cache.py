@@ -221,6 +221,8 @@ class PageCacheMiddleware:
                 response["X-Cache"] = BYPASS
             return response
         generation = current_generation()
+        # Read once per request: the fragment cache keys on the same generation.
+        request.content_generation = generation
         cache_key = f"page-cache:{generation}:{hashlib.sha256(key.encode()).hexdigest()}"
         entry = cache.get(cache_key)
         if entry is not None:
