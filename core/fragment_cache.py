@@ -1,17 +1,24 @@
 """Parts of pages that look the same for every visitor, kept by each worker process.
 
 The header, the footer and the cards of projects, stories and news are rendered on nearly
-every page, and again on every page cache miss: a third of a listing's rendering time. They
-depend only on content, the language and the site, so each worker keeps their HTML in its
-own memory (the ``fragments`` cache) under the *content generation* of the page cache
-(core/page_cache.py), read from the shared cache once per request. Any content change sets a
-new generation, so every worker renders every fragment anew from its next request on, exactly
-when the page cache forgets its pages. The date is part of the key as well: a card shows the
-application deadline only while it is open.
+every page, and again on every page cache miss: a third of a listing's rendering time. So
+are the parts of a page that come from other content: the home page's sections, a project's
+profile, related stories and similar projects, a story's facts, breadcrumbs, structured
+data. They depend only on content, the language and the site, so each worker keeps their
+HTML in its own memory (the ``fragments`` cache) under the *content generation* of the page
+cache (core/page_cache.py), read from the shared cache once per request. Any content change
+sets a new generation, so every worker renders every fragment anew from its next request on,
+exactly when the page cache forgets its pages. The date is part of the key as well: a card
+shows the application deadline only while it is open.
 
-Nothing is kept outside a request, in previews (they show content that is not published), or
-when the shared cache cannot be read. ``FRAGMENT_CACHE_SECONDS`` = 0 switches it off (the
-test suite and ``make run`` do, so a template or content change shows at once).
+The views hand such parts their data as functions the template calls on first use, so a
+kept fragment costs no query (Django's templates call a callable when they resolve it).
+
+Nothing is kept outside a request, in previews (they show content that is not published),
+when the shared cache cannot be read, or once the response was kept out of the page cache
+(``page_cache.do_not_store``: it shows a passing failure, such as the search engine down).
+``FRAGMENT_CACHE_SECONDS`` = 0 switches it off (the test suite and ``make run`` do, so a
+template or content change shows at once).
 """
 
 import logging
@@ -21,6 +28,7 @@ from django.core.cache import caches
 from django.core.cache.utils import make_template_fragment_key
 from django.utils import timezone, translation
 
+from core import page_cache
 from core.locales import in_request, remember
 
 logger = logging.getLogger(__name__)
@@ -34,8 +42,6 @@ def enabled():
 
 
 def _generation():
-    from core import page_cache
-
     try:
         return page_cache.current_generation()
     except Exception:  # the cache client's errors have no common base class
@@ -67,5 +73,7 @@ def render(request, name, vary_on, render_now):
     html = fragments.get(key)
     if html is None:
         html = render_now()
-        fragments.set(key, html, timeout=settings.FRAGMENT_CACHE_SECONDS)
+        # What shows a passing failure (the engine down: no similar projects) must go with it.
+        if not page_cache.storing_refused(request):
+            fragments.set(key, html, timeout=settings.FRAGMENT_CACHE_SECONDS)
     return html

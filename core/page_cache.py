@@ -84,8 +84,16 @@ def generation_in_use():
 
 
 def do_not_store(request):
-    """Serve this response but keep it out of the cache (e.g. a listing in degraded mode)."""
+    """Serve this response but keep it out of the cache (e.g. a listing in degraded mode).
+
+    Fragments rendered from then on are not kept either (core/fragment_cache.py).
+    """
     request._page_cache_do_not_store = True
+
+
+def storing_refused(request):
+    """True once ``do_not_store`` was called for this request."""
+    return getattr(request, "_page_cache_do_not_store", False)
 
 
 @functools.cache
@@ -153,7 +161,7 @@ def request_key(request):
 
 def may_store(request, response):
     """True if this response can be served to every anonymous visitor as it is."""
-    if getattr(request, "_page_cache_do_not_store", False):
+    if storing_refused(request):
         return False
     if response.status_code != 200 or response.streaming or response.cookies:
         return False

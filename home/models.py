@@ -3,6 +3,7 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -144,32 +145,71 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         """Add the newest open projects, success stories and news with their listings."""
         context = super().get_context(request, *args, **kwargs)
-        # Both listings in one query; each exists once per language.
-        listings = {
+        context["sections"] = HomeSections(self)
+        return context
+
+
+class HomeSections:
+    """The home page's three card sections, each queried on first use.
+
+    Lazy because the template keeps the sections as one fragment (core/fragment_cache.py):
+    when it is kept, none of these queries runs.
+    """
+
+    def __init__(self, home):
+        self.home = home
+
+    @cached_property
+    def _listings(self):
+        # All three listings in one query; each exists once per language.
+        return {
             page.content_type_id: page
             for page in Page.objects.type(ProjectIndexPage, StoryIndexPage, NewsIndexPage)
             .live()
-            .filter(locale_id=self.locale_id)
+            .filter(locale_id=self.home.locale_id)
             .order_by("path")
         }
-        context["open_projects"] = self.newest_open_projects()
-        context["project_index"] = listings.get(_content_type_id(ProjectIndexPage))
-        context["stories"] = list(success_stories(self.locale_id)[:HOME_CARDS])
-        context["story_index"] = listings.get(_content_type_id(StoryIndexPage))
-        context["news"] = list(
+
+    @cached_property
+    def open_projects(self):
+        return self.home.newest_open_projects()
+
+    @cached_property
+    def project_index(self):
+        return self._listings.get(_content_type_id(ProjectIndexPage))
+
+    @cached_property
+    def _stories_and_news(self):
+        stories = list(success_stories(self.home.locale_id)[:HOME_CARDS])
+        news = list(
             NewsPage.objects.live()
             .public()
-            .filter(locale_id=self.locale_id)
+            .filter(locale_id=self.home.locale_id)
             .select_related("image")
             .order_by("-date", "-pk")[:HOME_CARDS]
         )
-        context["news_index"] = listings.get(_content_type_id(NewsIndexPage))
         # The cards' renditions in one query rather than a cache round trip per card.
         prefetch_renditions(
-            [story.listing_image or story.lead_image for story in context["stories"]]
-            + [item.image for item in context["news"]]
+            [story.listing_image or story.lead_image for story in stories]
+            + [item.image for item in news]
         )
-        return context
+        return stories, news
+
+    @cached_property
+    def stories(self):
+        return self._stories_and_news[0]
+
+    @cached_property
+    def story_index(self):
+        return self._listings.get(_content_type_id(StoryIndexPage))
+
+    @cached_property
+    def news(self):
+        return self._stories_and_news[1]
+
+    @cached_property
+    def news_index(self):
+        return self._listings.get(_content_type_id(NewsIndexPage))
 
 
 def _content_type_id(model):

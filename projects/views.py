@@ -3,6 +3,7 @@
 The page models delegate here so that they stay declarations of fields and routes.
 """
 
+import functools
 import logging
 import re
 from html import unescape
@@ -330,33 +331,51 @@ def facet_groups(form, facet_counts=None):
     return groups
 
 
-def similar_projects(project):
-    """Up to three live projects like ``project`` in its language; [] without a working engine."""
+def similar_projects(project, request=None):
+    """Up to three live projects like ``project`` in its language; [] without a working engine.
+
+    When the engine fails, the page showing none is not kept in the page or fragment cache.
+    """
     if not configured_url():
         return []
     try:
         ids = similar_project_ids(project)
     except engine_errors() as error:
         logger.warning("Similar projects unavailable: %s", error)
+        if request is not None:
+            page_cache.do_not_store(request)
         return []
     pages = {p.pk: p for p in ProjectPage.objects.live().public().filter(pk__in=ids)}
     return [pages[pk] for pk in ids if pk in pages]
 
 
 def project_detail_context(project, request):
-    """Context of a project page: taxonomies, competence profile and related stories, localized."""
-    rows = list(project.competence_profile.select_related("competency"))
-    topics = list(project.topics.all())
-    localized = localize_many([project.municipality, *topics] + [row.competency for row in rows])
-    for row in rows:
-        row.display_competency = localized[row.competency]
+    """Context of a project page: taxonomies, competence profile and related stories, localized.
+
+    Each value is a function the template calls on first use (``functools.cache`` answers
+    a second use): the template keeps the parts that show them as fragments
+    (core/fragment_cache.py), and a kept fragment needs no query and no engine round trip.
+    """
+
+    @functools.cache
+    def profile():
+        rows = list(project.competence_profile.select_related("competency"))
+        topics = list(project.topics.all())
+        localized = localize_many([project.municipality, *topics] + [r.competency for r in rows])
+        for row in rows:
+            row.display_competency = localized[row.competency]
+        return localized.get(project.municipality), [localized[t] for t in topics], rows
+
+    def job_posting():
+        return job_posting_data(project) if project.is_open_for_applications else None
+
     return {
-        "display_municipality": localized.get(project.municipality),
-        "display_topics": [localized[topic] for topic in topics],
-        "competence_rows": rows,
-        "related_stories": related_stories(project),
-        "similar_projects": similar_projects(project),
-        "job_posting": job_posting_data(project) if project.is_open_for_applications else None,
+        "display_municipality": lambda: profile()[0],
+        "display_topics": lambda: profile()[1],
+        "competence_rows": lambda: profile()[2],
+        "related_stories": functools.cache(lambda: related_stories(project)),
+        "similar_projects": functools.cache(lambda: similar_projects(project, request)),
+        "job_posting": functools.cache(job_posting),
     }
 
 

@@ -1,5 +1,7 @@
 """Success stories of completed Lokalprojekte."""
 
+import functools
+
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -290,13 +292,24 @@ class StoryPage(BasePage):
         return data
 
     def get_context(self, request, *args, **kwargs):
+        """Add the structured data and the localized topics, each computed on first use.
+
+        The template keeps the parts that use them as fragments (core/fragment_cache.py); a
+        kept fragment needs neither.
+        """
         context = super().get_context(request, *args, **kwargs)
-        context["structured_data"] = self.get_structured_data(request)
+        # The template calls each on first use; functools.cache answers a second use.
+        context["structured_data"] = functools.cache(
+            functools.partial(self.get_structured_data, request)
+        )
+        context["display_topics"] = functools.cache(self._display_topics)
+        return context
+
+    def _display_topics(self):
         # Read once and localized in one query (the |localized filter asks once per topic).
         topics = list(self.topics.all())
         localized = localize_many(topics)
-        context["display_topics"] = [localized[topic] for topic in topics]
-        return context
+        return [localized[topic] for topic in topics]
 
     @property
     def municipality_name(self):

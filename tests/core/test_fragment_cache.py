@@ -13,6 +13,7 @@ from core import fragment_cache, generations, page_cache
 from core.locales import LocaleCacheMiddleware
 from core.models.settings import SiteSettings
 from projects.models import ProjectPage
+from taxonomy.models import Municipality
 from tests import factories
 from tests.markup import card_titles, description_list, parse
 
@@ -167,3 +168,67 @@ def test_previews_never_use_kept_fragments(fragments):
         request
     )
     assert keys["key"] is None
+
+
+def test_a_kept_home_page_shows_a_newly_published_project_at_once(fragments, site_tree, project):
+    first, first_queries = queries_of("/de/")
+    second, second_queries = queries_of("/de/")
+
+    assert second.content == first.content
+    # The sections (open projects, stories, news and their listings) are not even queried.
+    assert second_queries < first_queries
+    Page.objects.filter(pk=project.pk).update(title="Kompass Kalletal 2027")  # no signal
+    assert card_titles(get("/de/")) == ["Kompass Kalletal"]
+
+    factories.ProjectPageFactory(parent=site_tree.projects, title="Lotsen Lippe", publish=True)
+
+    assert set(card_titles(get("/de/"))) == {"Kompass Kalletal 2027", "Lotsen Lippe"}
+
+
+def lead(response):
+    return parse(response).select_one(".page-header .lead").text
+
+
+def test_a_kept_project_page_shows_a_newly_published_story_about_it_at_once(
+    fragments, site_tree, project
+):
+    first, first_queries = queries_of(project.url)
+    second, second_queries = queries_of(project.url)
+
+    assert second.content == first.content
+    # Competence profile, topics, place and related stories are kept with their sections.
+    assert second_queries < first_queries
+    assert parse(second).select('section[aria-labelledby="stories-heading"]') == []
+    place = project.municipality
+    Municipality.objects.filter(pk=place.pk).update(name="Gemeinde Kalletal")  # no signal
+    assert lead(get(project.url)).startswith(f"{place.name},")
+
+    factories.StoryPageFactory(
+        parent=site_tree.stories, title="Kalletal kompakt", project=project, publish=True
+    )
+
+    page = get(project.url)
+    stories = parse(page).select_one('section[aria-labelledby="stories-heading"]')
+    assert stories.texts("li a") == ["Kalletal kompakt"]
+    assert lead(page).startswith("Gemeinde Kalletal,")
+
+
+def test_a_kept_story_page_shows_a_renamed_place_at_once(fragments, site_tree):
+    story = factories.StoryPageFactory(
+        parent=site_tree.stories, municipality__name="Kalletal", publish=True
+    )
+    first, first_queries = queries_of(story.url)
+    second, second_queries = queries_of(story.url)
+    assert second.content == first.content
+    assert second_queries < first_queries
+
+    def place():
+        return description_list(parse(get(story.url)).select_one("dl.facts"))["Kommune"]
+
+    Municipality.objects.filter(pk=story.municipality_id).update(name="Gemeinde Kalletal")
+    assert place() == "Kalletal"  # kept: that change sent no signal
+
+    story.municipality.refresh_from_db()
+    story.municipality.save()
+
+    assert place() == "Gemeinde Kalletal"

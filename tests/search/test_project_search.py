@@ -5,6 +5,7 @@ import datetime
 import pytest
 from pytest_django.asserts import assertInHTML
 
+from core.models.settings import SiteSettings
 from projects.models import ProjectStatus
 from projects.search_query import ProjectSearch, autocomplete_titles, similar_project_ids
 from tests import factories
@@ -417,3 +418,22 @@ def test_start_period_facet_counts_and_filters(client, site_tree, project_index,
     # The database counts the same way as the engine.
     assert checkbox_label(database_html, "start", "2027-Q1") == "1. Quartal 2027 (1)"
     assert checkbox_label(database_html, "start", "2027-Q3") == "3. Quartal 2027 (1)"
+
+
+def test_similar_projects_come_back_with_the_engine_when_fragments_are_kept(
+    client, site_tree, locales, project_index, settings, redis_cache, closed_port_url
+):
+    SiteSettings.for_site(site_tree.home.get_site())
+    settings.FRAGMENT_CACHE_SECONDS = 300
+    parent = site_tree.projects
+    akte = factories.ProjectPageFactory(parent=parent, title="Elektronische Akte im Bauamt")
+    akte2 = factories.ProjectPageFactory(parent=parent, title="Elektronische Akte im Ordnungsamt")
+    project_index.add(akte, akte2)
+
+    settings.PROJECT_SEARCH_URL = closed_port_url
+    assert "Ähnliche Projekte" not in client.get(akte.url).content.decode()
+    # The empty section showed a failure: it must not be kept until the next content change.
+    settings.PROJECT_SEARCH_URL = project_index.url
+
+    section = parse(client.get(akte.url)).select_one('section[aria-labelledby="similar-heading"]')
+    assert section.texts("li a") == ["Elektronische Akte im Ordnungsamt"]
