@@ -1,5 +1,7 @@
 """The abstract page every page type of the site derives from."""
 
+import functools
+
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -58,6 +60,25 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    def route(self, request, path_components):
+        """Wagtail's routing, but a child of the only page type allowed here comes in one query.
+
+        Wagtail reads the child as a plain ``Page``, then its specific row: two queries per
+        level. Below a listing that holds one page type (projects, stories, news) the child
+        is read as that type directly. A child of another type (placed there in code) or no
+        child at all goes Wagtail's way, which also decides the 404.
+        """
+        child_model = only_child_model(type(self))
+        if path_components and child_model is not None:
+            try:
+                child = child_model.objects.child_of(self).get(slug=path_components[0])
+            except child_model.DoesNotExist:
+                pass
+            else:
+                child._cached_parent_obj = self  # as Wagtail does: no query for the parent
+                return child.specific.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     @property
     def summary(self):
         """The teaser text: the summary, else the search description."""
@@ -109,3 +130,10 @@ class BasePage(Page):
         if not wanted or parent is None:
             return self.slug
         return find_available_slug(parent, wanted, ignore_page_id=self.pk)
+
+
+@functools.cache
+def only_child_model(page_class):
+    """The page model that is the only one allowed below ``page_class``, else None."""
+    allowed = page_class.allowed_subpage_models()
+    return allowed[0] if len(allowed) == 1 else None
