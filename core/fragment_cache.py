@@ -64,13 +64,32 @@ def key_for(request, name, vary_on):
     return make_template_fragment_key(f"{name}:{':'.join(map(str, scope))}", vary_on)
 
 
+def prefetch(request, name, vary_ons):
+    """Read the kept fragments ``name`` for each of ``vary_ons`` at once; which were kept.
+
+    For lists: a view learns which cards it need not prepare (no place or topics to read for
+    a kept card). ``render`` then serves exactly the HTML read here, so a fragment cannot
+    expire between this check and the template.
+    """
+    keys = [key_for(request, name, vary_on) for vary_on in vary_ons]
+    wanted = [key for key in keys if key is not None]
+    kept = caches[CACHE_ALIAS].get_many(wanted) if wanted else {}
+    if kept:
+        if not hasattr(request, "_prefetched_fragments"):
+            request._prefetched_fragments = {}
+        request._prefetched_fragments.update(kept)
+    return [key in kept for key in keys]
+
+
 def render(request, name, vary_on, render_now):
     """The HTML of fragment ``name``: kept, or ``render_now()`` (and kept when allowed)."""
     key = key_for(request, name, vary_on)
     if key is None:
         return render_now()
     fragments = caches[CACHE_ALIAS]
-    html = fragments.get(key)
+    html = getattr(request, "_prefetched_fragments", {}).get(key)
+    if html is None:
+        html = fragments.get(key)
     if html is None:
         html = render_now()
         # What shows a passing failure (the engine down: no similar projects) must go with it.

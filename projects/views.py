@@ -10,12 +10,13 @@ from html import unescape
 from types import SimpleNamespace
 
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import normalize_newlines
 from django.utils.translation import gettext as _
 
-from core import page_cache
+from core import fragment_cache, page_cache
 from core.locales import locale_by_id
 from intake.models import FormKind, FormPage
 from projects.filters import START_PERIOD_PATTERN, ProjectFilterSet, start_period_label
@@ -48,27 +49,40 @@ CARD_DEFERRED_FIELDS = (
     "impact_reached",
     "impact_figures",
 )
+# The fragment that keeps a card's place, facts and topics (project_card.html).
+CARD_FACTS_FRAGMENT = "project-card-facts"
 # Parameters that page or order a listing but do not change which projects it contains.
 _NOT_A_FILTER = ("page", "sort")
 
 
+def live_projects(index_page):
+    """The live, public projects below ``index_page``."""
+    return ProjectPage.objects.child_of(index_page).live().public()
+
+
 def listed_projects(index_page):
-    """The live, public projects below ``index_page``, ready for cards."""
-    return (
-        ProjectPage.objects.child_of(index_page)
-        .live()
-        .public()
-        .select_related("municipality")
-        .prefetch_related("topics")
-    )
+    """The live, public projects below ``index_page``, with place and topics (feeds, alerts)."""
+    return live_projects(index_page).select_related("municipality").prefetch_related("topics")
 
 
-def prepare_cards(projects):
-    """Set the display attributes the cards need, already in the active language."""
+def prepare_cards(projects, request=None):
+    """Set the display attributes the cards need, already in the active language.
+
+    With a request, a card whose facts are kept as a fragment (project_card.html) needs
+    none: place and topics are read for the other cards only, in one query each.
+    """
+    if request is None:
+        kept = [False] * len(projects)
+    else:
+        kept = fragment_cache.prefetch(
+            request, CARD_FACTS_FRAGMENT, [[project.pk] for project in projects]
+        )
+    todo = [project for project, is_kept in zip(projects, kept, strict=True) if not is_kept]
+    prefetch_related_objects(todo, "municipality", "topics")
     localized = localize_many(
-        [p.municipality for p in projects] + [t for p in projects for t in p.topics.all()]
+        [p.municipality for p in todo] + [t for p in todo for t in p.topics.all()]
     )
-    for project in projects:
+    for project in todo:
         project.display_municipality = localized.get(project.municipality)
         project.display_topics = [localized[t] for t in project.topics.all()]
     return projects
@@ -91,7 +105,7 @@ def project_listing_context(index_page, request):
     """
     filterset = ProjectFilterSet(
         request.GET,
-        queryset=listed_projects(index_page).defer(*CARD_DEFERRED_FIELDS),
+        queryset=live_projects(index_page).defer(*CARD_DEFERRED_FIELDS),
         request=request,
     )
     context = None
@@ -160,7 +174,7 @@ def _database_listing_context(index_page, request, filterset):
         filterset = shown
         paginator = Paginator(KeysFirst(filterset, PROJECTS_PER_PAGE, number), PROJECTS_PER_PAGE)
     page_obj = paginator.get_page(number)
-    projects = prepare_cards(list(page_obj.object_list))
+    projects = prepare_cards(list(page_obj.object_list), request)
     return {
         "page_obj": page_obj,
         "projects": projects,
@@ -278,7 +292,7 @@ def _engine_listing_context(index_page, request, filterset):
         project.title_highlight = hit.title_highlight
         project.search_snippet = hit.snippet
         projects.append(project)
-    prepare_cards(projects)
+    prepare_cards(projects, request)
 
     paginator = Paginator(
         _ResultWindow(result.total, projects),

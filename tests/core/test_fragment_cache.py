@@ -232,3 +232,28 @@ def test_a_kept_story_page_shows_a_renamed_place_at_once(fragments, site_tree):
     story.municipality.save()
 
     assert place() == "Gemeinde Kalletal"
+
+
+def test_kept_cards_read_neither_place_nor_topics(fragments, site_tree):
+    topic = factories.TopicFactory(name="Digitale Verwaltung")
+    for place in ("Kalletal", "Eschwege"):
+        factories.ProjectPageFactory(
+            parent=site_tree.projects, municipality__name=place, topics=[topic], publish=True
+        )
+    first = get(LISTING)
+
+    with CaptureQueriesContext(connection) as queries:
+        second = get(LISTING)
+
+    assert second.content == first.content
+    names = ('"taxonomy_municipality"."name"', '"taxonomy_topic"."name"')
+    assert [q["sql"] for q in queries if any(name in q["sql"] for name in names)] == []
+    # A new card is prepared alone, next to the kept ones.
+    factories.ProjectPageFactory(
+        parent=site_tree.projects, municipality__name="Husum", topics=[topic], publish=True
+    )
+    cards = parse(get(LISTING)).select(".card")
+    # The first line under the title is the status; the place follows it.
+    places = sorted(card.select("p.card__meta")[1].text.split(",")[0] for card in cards)
+    assert places == ["Eschwege", "Husum", "Kalletal"]
+    assert all(card.texts(".tags .tag") == ["Digitale Verwaltung"] for card in cards)
