@@ -43,6 +43,7 @@ from benchmarks.common import (  # noqa: E402
     ROOT,
     refresh_planner_statistics,
     report_latency,
+    report_machine_speed,
     report_rate,
     setup_django,
     throwaway_database,
@@ -247,6 +248,7 @@ def main():
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         sys.exit("bench_load needs DATABASE_URL pointing at PostgreSQL (make bench sets it).")
     setup_django()
+    report_machine_speed()
     from django.core.cache import cache
     from django.core.management import call_command
     from django.db import connection

@@ -27,6 +27,7 @@ os.environ["DJANGO_SETTINGS_MODULE"] = "benchmarks.reference.settings"
 from benchmarks.common import (  # noqa: E402
     PRODUCTION_FRAGMENT_SECONDS,
     refresh_planner_statistics,
+    report_machine_speed,
     setup_django,
     throwaway_database,
 )
@@ -108,6 +109,7 @@ def main():
     args = parser.parse_args()
 
     setup_django()
+    report_machine_speed()
     from django.conf import settings
     from django.core.management import call_command
     from django.test import Client

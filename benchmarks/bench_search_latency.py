@@ -34,6 +34,7 @@ from benchmarks.common import (  # noqa: E402
     PRODUCTION_FRAGMENT_SECONDS,
     refresh_planner_statistics,
     report_latency,
+    report_machine_speed,
     setup_django,
     throwaway_database,
     timed,
@@ -81,6 +82,7 @@ def main():
         sys.exit("OPENSEARCH_TEST_URL is not set (make bench sets it).")
 
     setup_django()
+    report_machine_speed()
     from django.conf import settings
     from django.test import Client
 

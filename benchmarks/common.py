@@ -92,3 +92,21 @@ def report_rate(name, count, seconds, target_per_s=None):
         met = "met" if rate >= target_per_s else "MISSED"
         verdict = f"  target >= {target_per_s}/s: {met}"
     print(f"{name}: {count} in {seconds:.2f} s = {rate:.0f}/s{verdict}", flush=True)
+
+
+def report_machine_speed():
+    """Print how fast this machine runs plain Python right now, and its load.
+
+    Figures from different days are comparable only on an equally fast machine; shared
+    machines vary by half and more. The loop is the same work on every run.
+    """
+    start = time.perf_counter()
+    total = 0
+    for number in range(10_000_000):
+        total += number
+    seconds = time.perf_counter() - start
+    load = "{:.1f} {:.1f} {:.1f}".format(*os.getloadavg())
+    print(
+        f"machine: 10 million Python additions in {seconds:.2f} s; load average {load}",
+        flush=True,
+    )
