@@ -16,9 +16,11 @@ import threading
 from django.db.models.signals import post_delete, post_save
 
 from core import generations
-from core.locales import in_request, remember
+from core.locales import forget, in_request, remember
 
 GENERATION_KEY = "lookups:generation"
+# This request's copy of the generation (core.locales.remember).
+_REQUEST_GENERATION = ("lookup-generation",)
 # Far more than the lookups there are (a few per model and language): a bound, not a size.
 MAX_ENTRIES = 512
 
@@ -28,7 +30,7 @@ _lock = threading.Lock()
 
 def generation():
     """The current lookup generation, read once per request."""
-    return remember(("lookup-generation",), lambda: generations.current(GENERATION_KEY))
+    return remember(_REQUEST_GENERATION, lambda: generations.current(GENERATION_KEY))
 
 
 def remember_shared(key, compute):
@@ -57,6 +59,8 @@ def remember_shared(key, compute):
 def changed(**kwargs):
     """Start a new lookup generation, now and at commit. A signal receiver."""
     generations.start_new_now_and_at_commit(GENERATION_KEY)
+    # The request that made the change reads the new generation too.
+    forget(_REQUEST_GENERATION)
 
 
 def watch(*models):

@@ -77,6 +77,11 @@ def prepare_cards(projects, request=None):
         kept = fragment_cache.prefetch(
             request, CARD_FACTS_FRAGMENT, [[project.pk] for project in projects]
         )
+    for project in projects:
+        # The card asks for these; Django's template engine answers a missing attribute
+        # by calling dir() on the page, which costs about 0.2 ms per lookup.
+        vars(project).setdefault("title_highlight", None)
+        vars(project).setdefault("search_snippet", None)
     todo = [project for project, is_kept in zip(projects, kept, strict=True) if not is_kept]
     prefetch_related_objects(todo, "municipality", "topics")
     localized = localize_many(

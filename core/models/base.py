@@ -7,12 +7,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.coreutils import find_available_slug
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtail_localize.models import Translation
 
 from core.locales import default_locale
+from core.request_memo import may_have_view_restrictions
 
 
 class BasePage(Page):
@@ -78,6 +79,13 @@ class BasePage(Page):
                 child._cached_parent_obj = self  # as Wagtail does: no query for the parent
                 return child.specific.route(request, path_components[1:])
         return super().route(request, path_components)
+
+    def get_view_restrictions(self):
+        """Wagtail's restrictions of this page and its ancestors; none, without a query, when
+        no restriction can apply (Wagtail asks on every view, in two queries)."""
+        if not may_have_view_restrictions(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     @property
     def summary(self):

@@ -94,3 +94,53 @@ def test_privately_restricted_resource_is_not_in_the_library(client, site_tree, 
     assert SECRET not in html
     # The switch's own restriction keeps a resource listed, with its badge.
     assert "Für Macher:innen" in html
+
+
+# Workers keep which sections are restricted (core/request_memo.py) and skip Wagtail's two
+# restriction queries for pages outside them; a change must reach the next request.
+
+
+@pytest.mark.parametrize("kind", RESTRICTIONS)
+def test_a_page_restricted_after_it_was_served_is_refused_at_once(client, site_tree, kind):
+    story = factories.StoryPageFactory(parent=site_tree.stories, title=SECRET, publish=True)
+    assert SECRET in client.get(story.url).content.decode()
+
+    restrict(story, kind)
+    response = client.get(story.url)
+
+    assert SECRET not in response.content.decode()
+    assert response.status_code == (200 if kind == PageViewRestriction.PASSWORD else 302)
+
+
+def test_a_page_below_a_restricted_one_is_refused(client, site_tree):
+    restrict(site_tree.stories, PageViewRestriction.LOGIN)
+    story = factories.StoryPageFactory(parent=site_tree.stories, title=SECRET, publish=True)
+
+    response = client.get(story.url)
+
+    assert response.status_code == 302 and "?next=" in response["Location"]
+
+
+def test_an_alias_is_refused_once_its_source_is_restricted(client, site_tree):
+    story = factories.StoryPageFactory(parent=site_tree.stories, title=SECRET, publish=True)
+    alias = story.create_alias(update_slug="kopie")
+    assert client.get(alias.url).status_code == 200
+
+    # The alias has no restriction of its own: Wagtail checks it by its source.
+    restrict(story, PageViewRestriction.LOGIN)
+    response = client.get(alias.url)
+
+    assert alias.url.endswith("/kopie/")
+    assert response.status_code == 302 and "?next=" in response["Location"]
+
+
+def test_a_moved_page_takes_its_restriction_along(client, site_tree):
+    story = factories.StoryPageFactory(parent=site_tree.stories, title=SECRET, publish=True)
+    restrict(story, PageViewRestriction.LOGIN)
+    assert client.get("/de/").status_code == 200
+
+    story.move(site_tree.home, pos="last-child")
+    story.refresh_from_db()
+    response = client.get(story.url)
+
+    assert response.status_code == 302 and "?next=" in response["Location"]
