@@ -4,9 +4,10 @@ The header, the footer and the cards of projects, stories and news are rendered 
 every page, and again on every page cache miss: a third of a listing's rendering time. So
 are the parts of a page that come from other content: the home page's sections, a project's
 profile, related stories and similar projects, a story's facts, breadcrumbs, structured
-data. They depend only on content, the language and the site, so each worker keeps their
-HTML in its own memory (the ``fragments`` cache) under the *content generation* of the page
-cache (core/page_cache.py), read from the shared cache once per request. Any content change
+data, a page's body (its links read the pages they point to). They depend only on content,
+the language and the site, so each worker keeps their HTML in its own memory (the
+``fragments`` cache) under the *content generation* of the page cache (core/page_cache.py),
+read from the shared cache once per request. Any content change
 sets a new generation, so every worker renders every fragment anew from its next request on,
 exactly when the page cache forgets its pages. The date is part of the key as well: a card
 shows the application deadline only while it is open.

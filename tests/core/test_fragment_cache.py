@@ -257,3 +257,24 @@ def test_kept_cards_read_neither_place_nor_topics(fragments, site_tree):
     places = sorted(card.select("p.card__meta")[1].text.split(",")[0] for card in cards)
     assert places == ["Eschwege", "Husum", "Kalletal"]
     assert all(card.texts(".tags .tag") == ["Digitale Verwaltung"] for card in cards)
+
+
+def test_a_kept_story_body_shows_a_linked_project_renamed_at_once(fragments, site_tree, project):
+    cta = {"title": "Mehr erfahren", "text": "", "link": {"label": "", "page": project}}
+    story = factories.StoryPageFactory(
+        parent=site_tree.stories, body=[("call_to_action", cta)], publish=True
+    )
+
+    def button():
+        return parse(get(story.url)).select_one("section.cta a").text.strip()
+
+    assert button() == project.title
+    with CaptureQueriesContext(connection) as queries:
+        assert button() == project.title
+    # The body is kept: the linked page is not read again.
+    assert not [q for q in queries if f'"wagtailcore_page"."id" IN ({project.pk})' in q["sql"]]
+
+    project.title = "Kalletal digital"
+    project.save_revision().publish()
+
+    assert button() == "Kalletal digital"
